@@ -1,0 +1,3 @@
+from numretire.cli import main
+
+main()

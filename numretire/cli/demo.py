@@ -1,0 +1,87 @@
+"""demo: the whole idea in one command, on a throwaway profile that never touches your data."""
+
+from __future__ import annotations
+
+import os
+
+from numretire.cli.common import LangOpt
+
+# A realistic inventory: (catalog id, status, answers). Ids the catalog lacks are left out.
+DEMO_NUMBER = "+8613812345678"
+DEMO_NEW = "+8613987654321"
+DEMO_ITEMS = (
+    ("meituan", "open", {"stored-card": True, "password-free": True}),
+    ("alipay", "open", {}),
+    ("wechat", "moved", {}),
+    ("wechat-pay", "open", {}),
+    ("icbc", "open", {}),
+    ("taobao", "open", {}),
+    ("jd", "moved", {}),
+    ("didi", "open", {}),
+    ("railway-12306", "open", {}),
+    ("iit-tax", "open", {}),
+    ("weibo", "removed", {}),
+    ("iqiyi", "open", {}),
+    ("netease-mail", "open", {}),
+)
+
+
+def demo(lang: LangOpt = None) -> None:
+    """See what numretire does, on made-up data in a temporary folder · 用示例数据演示"""
+    import tempfile
+    from datetime import timedelta
+
+    from numretire import clock, numbers, plan, profiles
+    from numretire.cli.common import Session
+    from numretire.cli.risks import risks
+    from numretire.cli.status import status
+    from numretire.cli.walk import show_item
+    from numretire.inventory import add_services
+    from numretire.model import Config
+
+    previous = os.environ.get("NUMRETIRE_HOME")
+    with tempfile.TemporaryDirectory(prefix="numretire-demo-") as home:
+        os.environ["NUMRETIRE_HOME"] = home
+        try:
+            session = Session(lang)
+            now = clock.now()
+            number = numbers.parse(DEMO_NUMBER)
+            profile = profiles.create(
+                number,
+                created=now,
+                label="demo",
+                new_number=numbers.parse(DEMO_NEW),
+                cancel_on=clock.today() + timedelta(days=30),
+            )
+            carrier = session.catalog.carrier_for(number.prefix_carrier, number.region)
+            profile.carrier = carrier.id if carrier else number.prefix_carrier
+            profile.items = plan.initial_items(session.catalog, profile.region, now)
+            known = [(i, s, a) for i, s, a in DEMO_ITEMS if session.catalog.get(i) is not None]
+            add_services(profile, [i for i, _, _ in known], now, origin="demo")
+            for item_id, status_, answers in known:
+                item = profile.item(item_id)
+                item.answers.update(answers)
+                if status_ != "open":
+                    plan.set_status(item, status_, now)
+            session.store.save_profile(profile)
+            session.store.save_config(Config(default_profile=profile.number))
+
+            out = session.console()
+            out.print(session.t("demo.intro"), style="bold")
+            out.print()
+            status(lang=session.lang)
+            out.print()
+            out.rule(session.t("demo.risks_title"))
+            risks(lang=session.lang)
+            order = plan.walk_order(plan.views(profile, session.catalog, session.lang))
+            if order:
+                out.print()
+                out.print(session.t("demo.walk_title"), style="bold")
+                show_item(session, out, order[0], 1, len(order))
+            out.print()
+            out.print(session.t("demo.outro"))
+        finally:
+            if previous is None:
+                os.environ.pop("NUMRETIRE_HOME", None)
+            else:
+                os.environ["NUMRETIRE_HOME"] = previous

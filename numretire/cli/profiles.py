@@ -1,0 +1,212 @@
+"""init, profiles, use, edit: which numbers numretire is retiring, and their details."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_json, safe
+
+RegionOpt = Annotated[
+    str | None,
+    typer.Option("--region", metavar="CC", help="Region for numbers without +prefix (CN) · 号码所属地区"),
+]
+LabelOpt = Annotated[str | None, typer.Option("--label", help="A name for this number · 号码备注")]
+NewOpt = Annotated[str | None, typer.Option("--new", metavar="NUMBER", help="The new number · 新号码")]
+CancelOpt = Annotated[
+    str | None,
+    typer.Option("--cancel-on", metavar="YYYY-MM-DD", help="Planned cancellation date · 计划注销日期"),
+]
+CarrierOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--carrier", metavar="NAME", help="The real carrier (after number portability) · 实际运营商"
+    ),
+]
+
+
+def parse_date(text: str | None, what: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        from numretire.errors import InputError
+
+        raise InputError("error.bad_date", option=what, value=text) from None
+
+
+def resolve_carrier(session: Session, name: str | None, prefix_carrier: str | None, region: str):
+    """(carrier, source): the catalog id the user named, else the prefix's carrier, else the raw name."""
+    if name:
+        service = session.catalog.carrier_for(name)
+        return (service.id if service else name.strip()), "user"
+    service = session.catalog.carrier_for(prefix_carrier, region)
+    return (service.id if service else prefix_carrier), "prefix"
+
+
+def init(
+    number: Annotated[str, typer.Argument(help="The number to retire · 要注销的号码")],
+    label: LabelOpt = None,
+    new: NewOpt = None,
+    cancel_on: CancelOpt = None,
+    region: RegionOpt = None,
+    carrier: CarrierOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Start retiring a number · 开始注销一个号码"""
+    from numretire import clock, numbers, plan, profiles
+    from numretire.errors import InputError
+
+    session = Session(lang)
+    where = numbers.default_region(region, session.config.region)
+    parsed = numbers.parse(number, where)
+    new_parsed = numbers.parse(new, where) if new else None
+    when = parse_date(cancel_on, "--cancel-on")
+    carrier_id, carrier_source = resolve_carrier(session, carrier, parsed.prefix_carrier, parsed.region)
+    now = clock.now()
+    profile = profiles.create(
+        parsed,
+        created=now,
+        label=label or "",
+        new_number=new_parsed,
+        cancel_on=when,
+        carrier=carrier_id,
+        carrier_source=carrier_source,
+    )
+    profile.items = plan.initial_items(session.catalog, profile.region, now)
+    store = session.store
+    with store.locked():
+        existing = store.profiles()
+        if any(p.number == profile.number for p in existing):
+            raise InputError("profile.exists", number=session.masked(profile.number, profile))
+        profiles.check_label(existing, profile.label, profile.number)
+        store.save_profile(profile)
+        config = store.read_config()
+        if config.default_profile is None or not existing:
+            config.default_profile = profile.number
+            store.save_config(config)
+    out = session.console()
+    out.print(session.t("init.done", number=session.masked(profile.number, profile)))
+    describe_carrier(session, profile, out)
+    out.print(session.t("init.next"))
+
+
+def describe_carrier(session: Session, profile, out) -> None:
+    if not profile.carrier:
+        out.print(session.t("carrier.unknown"))
+        return
+    service = session.catalog.get(profile.carrier)
+    name = service.display_name(session.lang) if service else safe(profile.carrier)
+    key = "carrier.from_prefix" if profile.carrier_source == "prefix" else "carrier.from_user"
+    out.print(session.t(key, carrier=name))
+
+
+def profile_json(session: Session, profile) -> dict:
+    from numretire.numbers import mask
+
+    return {
+        "number": profile.number,
+        "number_masked": mask(profile.number, profile.country_code),
+        "label": profile.label,
+        "kind": profile.kind,
+        "region": profile.region,
+        "carrier": profile.carrier,
+        "carrier_source": profile.carrier_source,
+        "new_number": profile.new_number,
+        "new_number_masked": session.masked(profile.new_number, profile) if profile.new_number else None,
+        "cancel_on": profile.cancel_on.isoformat() if profile.cancel_on else None,
+        "created": profile.created.isoformat(),
+        "default": profile.number == session.config.default_profile,
+    }
+
+
+def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
+    """List the numbers you are retiring · 列出所有号码"""
+    session = Session(lang)
+    found = session.store.profiles()
+    if json:
+        emit_json({"profiles": [profile_json(session, p) for p in found]})
+        return
+    out = session.console()
+    if not found:
+        out.print(session.t("profile.none"))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, pad_edge=False)
+    for key in ("col.default", "col.number", "col.label", "col.carrier", "col.cancel_on", "col.items"):
+        table.add_column(session.t(key))
+    for p in found:
+        table.add_row(
+            "*" if p.number == session.config.default_profile else "",
+            session.masked(p.number, p),
+            Text(safe(p.label)),
+            Text(safe(carrier_name(session, p.carrier))),
+            p.cancel_on.isoformat() if p.cancel_on else "—",
+            str(len(p.items)),
+        )
+    out.print(table)
+
+
+def carrier_name(session: Session, carrier: str | None) -> str:
+    if not carrier:
+        return "—"
+    service = session.catalog.get(carrier)
+    return service.display_name(session.lang) if service else carrier
+
+
+def use(
+    ref: Annotated[str, typer.Argument(metavar="NUMBER|LABEL", help="Number or label · 号码或备注")],
+    lang: LangOpt = None,
+) -> None:
+    """Choose the number commands work on by default · 选择默认号码"""
+    from numretire.profiles import select
+
+    session = Session(lang, ref)
+    with session.store.locked():
+        config = session.store.read_config()
+        profile = select(session.store.profiles(), ref, config)
+        config.default_profile = profile.number
+        session.store.save_config(config)
+    session.console().print(session.t("use.done", number=session.masked(profile.number, profile)))
+
+
+def edit(
+    label: LabelOpt = None,
+    new: NewOpt = None,
+    cancel_on: CancelOpt = None,
+    carrier: CarrierOpt = None,
+    profile: ProfileOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Change a number's label, new number, cancellation date or carrier · 修改号码信息"""
+    from numretire import numbers, profiles
+
+    session = Session(lang, profile)
+    when = parse_date(cancel_on, "--cancel-on")
+    with session.editing() as p:
+        if label is not None:
+            profiles.check_label(session.store.profiles(), label, p.number)
+            p.label = label.strip()
+        if new is not None:
+            if new.strip():
+                parsed = numbers.parse(new, p.region)
+                if parsed.e164 == p.number:
+                    from numretire.errors import InputError
+
+                    raise InputError("profile.new_is_old")
+                p.new_number = parsed.e164
+            else:
+                p.new_number = None
+        if when is not None:
+            p.cancel_on = when
+        if carrier is not None:
+            p.carrier, p.carrier_source = resolve_carrier(session, carrier, None, p.region)
+    out = session.console()
+    out.print(session.t("edit.done", number=session.masked(p.number, p)))
+    if carrier is not None:
+        describe_carrier(session, p, out)

@@ -1,0 +1,91 @@
+"""Drawing shared by several commands: risk levels, item rows, steps. User text is never markup."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from numretire.cli.common import Session, safe
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from numretire.plan import ItemView
+
+LEVEL_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "green"}
+STATUS_STYLE = {"open": "bold", "skipped": "yellow", "blocked": "magenta"}
+
+
+def level_text(session: Session, level: str) -> Text:
+    from rich.text import Text
+
+    return Text(session.t(f"level.{level}"), style=LEVEL_STYLE.get(level, ""))
+
+
+def status_text(session: Session, status: str) -> Text:
+    from rich.text import Text
+
+    return Text(session.t(f"status.{status}"), style=STATUS_STYLE.get(status, "dim"))
+
+
+def plain(text: str, style: str = "") -> Text:
+    """A Text built from untrusted text: no markup, no control sequences."""
+    from rich.text import Text
+
+    return Text(safe(text), style=style)
+
+
+def category_name(session: Session, category: str) -> str:
+    return session.t(f"category.{category}")
+
+
+def item_json(v: ItemView, lang: str) -> dict:
+    from numretire.i18n import pick
+
+    service = v.service
+    return {
+        "id": v.id,
+        "name": v.name,
+        "category": v.category,
+        "kind": v.kind,
+        "status": v.status,
+        "risk": v.risk.level,
+        "reason": v.risk.reason,
+        "flags": list(v.risk.flags),
+        "needs_old_number": v.needs_old_number,
+        "answers": dict(v.item.answers),
+        "note": v.item.note,
+        "origin": v.item.origin,
+        "custom": v.item.custom is not None,
+        "verified": service.verified if service else None,
+        "steps": list(pick(dict(service.change), lang) or []) if service else [],
+        "history": [{"at": ev.at.isoformat(), "status": ev.status, "note": ev.note} for ev in v.item.history],
+    }
+
+
+def print_steps(session: Session, v: ItemView, out) -> None:
+    """The service's steps in the user's language, its links, and whether they were checked."""
+    from numretire.i18n import pick
+
+    service = v.service
+    if service is None:
+        out.print(plain("  " + session.t("walk.no_steps")))
+        return
+    steps = pick(dict(service.change), session.lang) or ()
+    title = "walk.steps_task" if service.kind == "task" else "walk.steps_change"
+    out.print(session.t(title))
+    for n, step in enumerate(steps, 1):
+        out.print(plain(f"  {n}. {step}"))
+    removal = pick(dict(service.remove), session.lang) if service.remove else None
+    if removal:
+        out.print(session.t("walk.steps_remove"))
+        for n, step in enumerate(removal, 1):
+            out.print(plain(f"  {n}. {step}"))
+    notes = pick(service.notes, session.lang) if service.notes else None
+    if notes:
+        out.print(plain(session.t("walk.note", note=notes)))
+    if service.url or service.help_url:
+        out.print(plain(session.t("walk.url", url=service.help_url or service.url)))
+    if service.hotline:
+        out.print(plain(session.t("walk.hotline", hotline=service.hotline)))
+    if not service.verified:
+        out.print(plain(session.t("catalog.unverified_warning"), style="yellow"))

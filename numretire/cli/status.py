@@ -1,0 +1,104 @@
+"""status: the dashboard for one number."""
+
+from __future__ import annotations
+
+from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_json
+
+
+def status_document(session: Session, profile, items) -> dict:
+    from numretire import clock, plan
+    from numretire.cli.profiles import profile_json
+    from numretire.cli.render import item_json
+    from numretire.profiles import days_left
+
+    overall, rows = plan.progress(items)
+    verdict = plan.gate(items)
+    return {
+        "profile": profile_json(session, profile),
+        "today": clock.today().isoformat(),
+        "days_left": days_left(profile, clock.today()),
+        "progress": {"done": overall.done, "total": overall.total},
+        "categories": [{"category": r.category, "done": r.done, "total": r.total} for r in rows],
+        "safe_to_cancel": verdict.safe,
+        "blockers": [blocker_json(b) for b in verdict.blockers],
+        "items": [item_json(v, session.lang) for v in items],
+    }
+
+
+def bar(done: int, total: int, width: int):
+    """A progress bar that reads without colour too: filled and empty blocks."""
+    from rich.text import Text
+
+    filled = round(width * done / total) if total else 0
+    text = Text("█" * filled, style="green")
+    text.append("░" * (width - filled), style="dim")
+    return text
+
+
+def blocker_json(b) -> dict:
+    return {"kind": b.kind, "id": b.item_id, "name": b.name, "risk": b.level, "reason": b.reason}
+
+
+def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = None) -> None:
+    """Where you stand: progress, open risks, days left · 当前进度与风险"""
+    from numretire import clock, plan
+    from numretire.profiles import days_left
+
+    session = Session(lang, profile)
+    p = session.profile()
+    items = plan.views(p, session.catalog, session.lang)
+    if json:
+        emit_json(status_document(session, p, items))
+        return
+
+    from rich.table import Table
+
+    from numretire.cli.profiles import carrier_name
+    from numretire.cli.render import category_name, level_text, plain
+
+    out = session.console()
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row(session.t("col.number"), session.masked(p.number, p) + (f"  ({p.label})" if p.label else ""))
+    source = session.t("carrier.source_prefix" if p.carrier_source == "prefix" else "carrier.source_user")
+    head.add_row(session.t("col.carrier"), plain(f"{carrier_name(session, p.carrier)}  {source}"))
+    head.add_row(session.t("col.new_number"), session.masked(p.new_number, p))
+    left = days_left(p, clock.today())
+    if p.cancel_on is None:
+        when = session.t("status.no_date")
+    elif left is not None and left >= 0:
+        when = session.t("status.days_left", date=p.cancel_on.isoformat(), days=left)
+    else:
+        when = session.t("status.days_past", date=p.cancel_on.isoformat(), days=-(left or 0))
+    head.add_row(session.t("col.cancel_on"), when)
+    out.print(head)
+    out.print()
+
+    overall, rows = plan.progress(items)
+    if not overall.total:
+        out.print(session.t("status.empty"))
+        return
+    table = Table(box=None, pad_edge=False, title=session.t("status.progress_title"), title_justify="left")
+    table.add_column(session.t("col.category"))
+    table.add_column(session.t("col.progress"), width=24)
+    table.add_column(session.t("col.done"), justify="right")
+    for r in [*rows, overall]:
+        label = session.t("status.overall") if r.category == "all" else category_name(session, r.category)
+        table.add_row(label, bar(r.done, r.total, 22), f"{r.done}/{r.total}")
+    out.print(table)
+    out.print()
+
+    urgent = [v for v in plan.by_risk(items) if not v.resolved and v.risk.level in plan.BLOCKING_LEVELS]
+    if urgent:
+        out.print(session.t("status.urgent_title", count=len(urgent)))
+        for v in urgent[:10]:
+            line = plain(f"  {v.name}  ")
+            line.append_text(level_text(session, v.risk.level))
+            out.print(line)
+            out.print(plain(f"    {v.risk.reason}"))
+        if len(urgent) > 10:
+            out.print(session.t("status.more", count=len(urgent) - 10))
+    verdict = plan.gate(items)
+    out.print()
+    out.print(session.t("check.safe" if verdict.safe else "status.not_safe", count=len(verdict.blockers)))

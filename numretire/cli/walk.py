@@ -1,0 +1,146 @@
+"""walk and triage: the two guided, interactive sessions. Both save after every answer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from numretire.cli.common import LangOpt, ProfileOpt, Session, interactive
+
+WALK_KEYS = {
+    "m": "moved",
+    "r": "removed",
+    "c": "closed",
+    "n": "not-mine",
+    "d": "done",
+    "s": "skipped",
+    "b": "blocked",
+}
+
+
+def ask(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
+    """Ask until one of `choices` (single letters) is typed; Ctrl-D counts as quit."""
+    while True:
+        try:
+            answer = out.input(prompt).strip().casefold()
+        except EOFError:
+            return "q"
+        if answer in choices:
+            return answer
+        out.print(session.t("prompt.invalid", choices="/".join(choices)))
+
+
+def show_item(session: Session, out, v, position: int, total: int) -> None:
+    from numretire.cli.render import level_text, plain, print_steps
+
+    out.rule()
+    head = plain(f"[{position}/{total}] {v.name}  ")
+    head.append_text(level_text(session, v.risk.level))
+    if v.item.status != "open":
+        head.append(f"  ({session.t(f'status.{v.item.status}')})")
+    out.print(head)
+    out.print(plain(v.risk.reason))
+    if v.needs_old_number:
+        out.print(plain(session.t("walk.old_number_first"), style="bold"))
+    print_steps(session, v, out)
+    if v.item.note:
+        out.print(plain(session.t("walk.your_note", note=v.item.note)))
+
+
+def walk(profile: ProfileOpt = None, lang: LangOpt = None) -> None:
+    """Go through the open items, most urgent first, and record each outcome · 逐项处理"""
+    from numretire import clock, inventory, plan
+
+    session = Session(lang, profile)
+    p = session.profile()
+    order = plan.walk_order(plan.views(p, session.catalog, session.lang))
+    out = session.console()
+    if not order:
+        out.print(session.t("walk.nothing"))
+        return
+    if not interactive():
+        show_item(session, out, order[0], 1, len(order))
+        out.print(session.t("walk.non_interactive", id=order[0].id))
+        return
+    out.print(session.t("walk.intro", count=len(order)))
+    for position, v in enumerate(order, 1):
+        show_item(session, out, v, position, len(order))
+        choice = ask(session, out, session.t("walk.prompt"), (*WALK_KEYS, "q"))
+        if choice == "q":
+            out.print(session.t("walk.paused"))
+            return
+        status = WALK_KEYS[choice]
+        note = ""
+        if status == "blocked":
+            note = out.input(session.t("walk.blocked_note")).strip() or session.t("walk.blocked_default")
+        with session.editing() as fresh:
+            if fresh.item(v.id) is None:  # removed by another run meanwhile
+                continue
+            inventory.mark(fresh, v.id, status, clock.now(), note)
+        out.print(session.t("walk.saved", status=session.t(f"status.{status}")))
+    out.print(session.t("walk.finished"))
+
+
+def triage(
+    category: Annotated[
+        str | None, typer.Option("--category", help="Only this category · 只看此类别")
+    ] = None,
+    profile: ProfileOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Sweep the catalog and say which services use this number · 快速筛查绑定了哪些服务"""
+    from numretire import clock, inventory
+    from numretire import triage as sweep
+    from numretire.catalog import CATEGORIES
+    from numretire.errors import InputError
+
+    session = Session(lang, profile)
+    if category is not None and category not in CATEGORIES:
+        raise InputError("error.bad_category", value=category, choices=", ".join(CATEGORIES))
+    if not interactive():
+        raise InputError("triage.needs_tty")
+    p = session.profile()
+    groups = sweep.questions(session.catalog, p, category)
+    out = session.console()
+    if not groups:
+        out.print(session.t("triage.nothing"))
+        return
+    from numretire.cli.render import category_name
+
+    total = sum(len(services) for _, services in groups)
+    out.print(session.t("triage.intro", count=total))
+    added = 0
+    for cat, services in groups:
+        out.rule(category_name(session, cat))
+        for service in services:
+            choice = ask(
+                session,
+                out,
+                session.t("triage.prompt", name=service.display_name(session.lang)),
+                ("y", "n", "?", "k", "q"),
+            )
+            if choice == "q":
+                out.print(session.t("triage.paused", added=added))
+                return
+            if choice == "k":
+                break
+            now = clock.now()
+            if choice == "n":
+                with session.editing() as fresh:
+                    sweep.dismiss(fresh, service.id)
+                continue
+            answers: dict[str, bool] = {}
+            while (flag := sweep.next_follow_up(service, answers)) is not None:
+                reply = ask(session, out, session.t(f"triage.ask.{flag}"), ("y", "n", "q"))
+                if reply == "q":
+                    break
+                answers[flag] = reply == "y"
+            with session.editing() as fresh:
+                inventory.add_services(fresh, [service.id], now, origin="triage")
+                item = fresh.item(service.id)
+                item.answers.update(answers)
+                if choice == "?":
+                    item.note = session.t("triage.unsure_note")
+            added += 1
+    out.print(session.t("triage.finished", added=added))

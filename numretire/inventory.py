@@ -1,0 +1,93 @@
+"""Changes to a profile's inventory: add, remove, mark, answer. Each takes the profile and changes it."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from numretire.catalog import CATEGORIES, FLAGS
+from numretire.errors import InputError
+from numretire.model import STATUSES, Custom, Event, Item, Profile
+from numretire.plan import set_status
+
+
+def add_services(profile: Profile, ids: list[str], at: datetime, origin: str) -> tuple[list[str], list[str]]:
+    """Add catalog services; return (added, already present)."""
+    added, present = [], []
+    for service_id in ids:
+        if profile.item(service_id) is not None or service_id in added:
+            present.append(service_id)
+            continue
+        profile.items.append(Item(id=service_id, origin=origin, history=[Event(at, "open", "")]))
+        if service_id in profile.dismissed:
+            profile.dismissed.remove(service_id)
+        added.append(service_id)
+    return added, present
+
+
+def add_custom(profile: Profile, name: str, category: str, flags: list[str], at: datetime) -> Item:
+    name = name.strip()
+    if not name:
+        raise InputError("add.custom_empty")
+    if category not in CATEGORIES:
+        raise InputError("error.bad_category", value=category, choices=", ".join(CATEGORIES))
+    for flag in flags:
+        if flag not in FLAGS:
+            raise InputError("error.bad_flag", value=flag, choices=", ".join(FLAGS))
+    for item in profile.items:
+        if item.custom is not None and item.custom.name.casefold() == name.casefold():
+            raise InputError("add.custom_exists", name=name, id=item.id)
+    item = Item(
+        id=next_custom_id(profile, name),
+        custom=Custom(name, category, list(dict.fromkeys(flags))),
+        origin="manual",
+        history=[Event(at, "open", "")],
+    )
+    profile.items.append(item)
+    return item
+
+
+def next_custom_id(profile: Profile, name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:30]
+    base = f"custom-{slug}" if slug else "custom"
+    taken = {item.id for item in profile.items}
+    if base not in taken and slug:
+        return base
+    n = 1
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def require_item(profile: Profile, item_id: str) -> Item:
+    item = profile.item(item_id)
+    if item is None:
+        raise InputError("item.unknown", id=item_id)
+    return item
+
+
+def remove(profile: Profile, item_id: str) -> None:
+    profile.items.remove(require_item(profile, item_id))
+
+
+def mark(profile: Profile, item_id: str, status: str, at: datetime, note: str = "") -> bool:
+    if status not in STATUSES:
+        raise InputError("error.bad_status", value=status, choices=", ".join(STATUSES))
+    if status == "blocked" and not note and not require_item(profile, item_id).note:
+        raise InputError("mark.blocked_needs_note")
+    return set_status(require_item(profile, item_id), status, at, note)
+
+
+def answer(profile: Profile, item_id: str, flag: str, value: bool) -> None:
+    if flag not in FLAGS:
+        raise InputError("error.bad_flag", value=flag, choices=", ".join(FLAGS))
+    require_item(profile, item_id).answers[flag] = value
+
+
+def parse_yes_no(text: str) -> bool:
+    value = text.strip().casefold()
+    if value in ("yes", "y", "true", "1", "是", "有", "开"):
+        return True
+    if value in ("no", "n", "false", "0", "否", "无", "没有", "关"):
+        return False
+    raise InputError("error.bad_yes_no", value=text)

@@ -1,0 +1,448 @@
+"""Every message a user reads: key -> (Chinese, English). tests/test_messages.py checks both exist and
+take the same placeholders."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ---------------------------------------------------------------- general
+    "interrupted": ("已中断。已完成的回答都已保存。", "Interrupted. Every answer so far is saved."),
+    "prompt.invalid": ("请输入以下之一：{choices}", "Please type one of: {choices}"),
+    "error.bad_lang": ("不支持的语言“{value}”：请用 zh 或 en", "unknown language '{value}': use zh or en"),
+    "error.bad_today": (
+        "NUMRETIRE_TODAY 的值“{value}”不是 YYYY-MM-DD 格式的日期",
+        "NUMRETIRE_TODAY '{value}' is not a date (YYYY-MM-DD)",
+    ),
+    "error.bad_date": (
+        "{option} 的值“{value}”不是 YYYY-MM-DD 格式的日期",
+        "{option} '{value}' is not a date (YYYY-MM-DD)",
+    ),
+    "error.bad_status": (
+        "未知状态“{value}”：可用 {choices}",
+        "unknown status '{value}': use one of {choices}",
+    ),
+    "error.bad_category": (
+        "未知类别“{value}”：可用 {choices}",
+        "unknown category '{value}': use one of {choices}",
+    ),
+    "error.bad_flag": (
+        "未知风险标记“{value}”：可用 {choices}",
+        "unknown risk flag '{value}': use one of {choices}",
+    ),
+    "error.bad_yes_no": ("“{value}”不是 yes 或 no", "'{value}' is not yes or no"),
+    # ---------------------------------------------------------------- numbers
+    "number.not_a_number": ("“{number}”不是电话号码", "'{number}' is not a phone number"),
+    "number.too_short": ("“{number}”太短，不是完整的手机号", "'{number}' is too short to be a phone number"),
+    "number.too_long": ("“{number}”太长，不是有效的手机号", "'{number}' is too long to be a phone number"),
+    "number.invalid_length": ("“{number}”的位数不对", "'{number}' has the wrong number of digits"),
+    "number.invalid_country_code": ("“{number}”的国家代码无效", "'{number}' has an invalid country code"),
+    "number.invalid": (
+        "“{number}”不是有效的号码（该号段不存在）",
+        "'{number}' is not a valid number (no such number range)",
+    ),
+    "number.not_mobile": (
+        "“{number}”不是手机号（可能是固定电话）",
+        "'{number}' is not a mobile number (it looks like a landline)",
+    ),
+    # ---------------------------------------------------------------- store
+    "store.locked": (
+        "另一个 numretire 正在使用数据（锁文件 {path}），请稍后再试",
+        "another numretire run is using the data (lock {path}); try again in a moment",
+    ),
+    "store.unreadable": ("无法读取 {path}：{problem}", "cannot read {path}: {problem}"),
+    "store.corrupt": (
+        "{path} 第 {line} 行：{problem}。文件未被改动；上一个版本保存在 {backup}",
+        "{path}, line {line}: {problem}. The file was left untouched; the previous version is in {backup}",
+    ),
+    "store.corrupt_no_backup": (
+        "{path} 第 {line} 行：{problem}。文件未被改动（没有备份）",
+        "{path}, line {line}: {problem}. The file was left untouched (there is no backup)",
+    ),
+    "store.future_schema": (
+        "{path} 是较新版本的 numretire 写的（格式 {found}，本版本支持到 {supported}）。"
+        "请升级 numretire；文件未被改动",
+        "{path} was written by a newer numretire (schema {found}; this one reads up to {supported}). "
+        "Upgrade numretire; the file was left untouched",
+    ),
+    # ---------------------------------------------------------------- profiles
+    "profile.none": (
+        "还没有号码。先运行：numretire init 号码",
+        "No number yet. Start with: numretire init NUMBER",
+    ),
+    "profile.unknown": (
+        "没有找到号码或备注“{ref}”（numretire profiles 可列出全部）",
+        "no number or label '{ref}' (numretire profiles lists them)",
+    ),
+    "profile.ambiguous": (
+        "有多个号码：用 --profile 指定，或用 numretire use 设默认",
+        "several numbers: pick one with --profile, or set the default with numretire use",
+    ),
+    "profile.exists": ("号码 {number} 已经在 numretire 中", "{number} is already in numretire"),
+    "profile.label_taken": (
+        "备注“{label}”已被另一个号码使用",
+        "the label '{label}' is already used by another number",
+    ),
+    "profile.new_is_old": (
+        "新号码不能与要注销的号码相同",
+        "the new number cannot be the number being retired",
+    ),
+    "init.done": ("开始注销 {number}。", "Retiring {number}."),
+    "init.next": (
+        "下一步：numretire triage 快速筛查绑定的服务，或 numretire demo 先看演示。",
+        "Next: numretire triage to find the services tied to it, or numretire demo to see how it works.",
+    ),
+    "use.done": ("默认号码：{number}", "Default number: {number}"),
+    "edit.done": ("已更新 {number}。", "Updated {number}."),
+    "carrier.from_prefix": (
+        "运营商：{carrier}（根据号段判断；携号转网后可能不同，可用 numretire edit --carrier 更正）",
+        "Carrier: {carrier} (from the number's prefix; after number portability it may differ: "
+        "correct it with numretire edit --carrier)",
+    ),
+    "carrier.from_user": ("运营商：{carrier}（你指定的）", "Carrier: {carrier} (as you said)"),
+    "carrier.unknown": (
+        "无法根据号段判断运营商；可用 numretire edit --carrier 填写",
+        "The carrier could not be told from the number; set it with numretire edit --carrier",
+    ),
+    "carrier.source_prefix": ("（根据号段）", "(from the number's prefix)"),
+    "carrier.source_user": ("（你指定的）", "(as you said)"),
+    # ---------------------------------------------------------------- columns
+    "col.default": ("默认", "default"),
+    "col.number": ("号码", "Number"),
+    "col.label": ("备注", "Label"),
+    "col.carrier": ("运营商", "Carrier"),
+    "col.cancel_on": ("计划注销", "Cancel on"),
+    "col.items": ("条目", "Items"),
+    "col.new_number": ("新号码", "New number"),
+    "col.category": ("类别", "Category"),
+    "col.progress": ("进度", "Progress"),
+    "col.done": ("完成", "Done"),
+    "col.id": ("ID", "ID"),
+    "col.name": ("名称", "Name"),
+    "col.status": ("状态", "Status"),
+    "col.risk": ("风险", "Risk"),
+    "col.regions": ("地区", "Regions"),
+    "col.flags": ("风险标记", "Flags"),
+    # ---------------------------------------------------------------- status
+    "status.no_date": (
+        "未设定（numretire edit --cancel-on YYYY-MM-DD）",
+        "not set (numretire edit --cancel-on YYYY-MM-DD)",
+    ),
+    "status.days_left": ("{date}，还有 {days} 天", "{date}, {days} days left"),
+    "status.days_past": ("{date}，已过 {days} 天", "{date}, {days} days ago"),
+    "status.empty": (
+        "清单还是空的：运行 numretire triage 或 numretire add。",
+        "The inventory is empty: run numretire triage or numretire add.",
+    ),
+    "status.progress_title": ("进度", "Progress"),
+    "status.overall": ("总计", "Overall"),
+    "status.urgent_title": (
+        "仍未处理的高危条目（{count}）：",
+        "Critical and high items still open ({count}):",
+    ),
+    "status.more": ("  ……还有 {count} 项（numretire risks）", "  … and {count} more (numretire risks)"),
+    "status.not_safe": (
+        "现在注销还不安全：{count} 个问题（numretire check 查看）",
+        "Not safe to cancel yet: {count} problems (see numretire check)",
+    ),
+    # ---------------------------------------------------------------- statuses
+    "status.open": ("待处理", "open"),
+    "status.moved": ("已换绑新号", "moved"),
+    "status.removed": ("已解绑", "removed"),
+    "status.closed": ("已注销账号", "closed"),
+    "status.not-mine": ("不是我的", "not mine"),
+    "status.done": ("已完成", "done"),
+    "status.skipped": ("暂时跳过", "skipped"),
+    "status.blocked": ("受阻", "blocked"),
+    # ---------------------------------------------------------------- risk levels and reasons
+    "level.critical": ("极高", "critical"),
+    "level.high": ("高", "high"),
+    "level.medium": ("中", "medium"),
+    "level.low": ("低", "low"),
+    "risk.sentence": ("下一任机主可以{what}。", "The next holder of this number can {what}."),
+    "risk.none": ("没有已知的风险标记；仍建议解绑。", "No known risk flags; unbinding is still wise."),
+    "risk.and": ("，并", " and "),
+    "risk.list": ("、", ", "),
+    "risk.do.login": ("用短信验证码登录你的账号", "log in to your account with an SMS code"),
+    "risk.do.reset": (
+        "通过“忘记密码”用短信重置密码、接管账号",
+        'take the account over through "forgot password" by SMS',
+    ),
+    "risk.do.login_or_reset": ("用短信验证码登录或重置密码", "log in or reset the password with an SMS code"),
+    "risk.do.stored-card": ("用你绑定的银行卡付款", "pay with your stored bank card"),
+    "risk.do.balance": ("花掉账户里的余额", "spend the balance in the account"),
+    "risk.do.credit": ("以你的名义使用信用额度或借款", "draw on credit or take loans in your name"),
+    "risk.do.sms-payment": ("只凭短信验证码确认付款", "confirm payments with an SMS code alone"),
+    "risk.do.password-free": ("不输密码直接小额免密支付", "make password-free payments without any code"),
+    "risk.do.auto-debit": (
+        "收到你仍在被扣费的自动续费/代扣通知",
+        "get the notices of charges that keep running",
+    ),
+    "risk.do.real-name": ("接触与你实名身份绑定的记录", "reach records tied to your real-name identity"),
+    "risk.do.sms-2fa": ("收到你的短信二次验证码", "receive your SMS second-factor codes"),
+    "risk.do.sms-alerts": ("收到你的交易和余额短信提醒", "read your transaction and balance alerts"),
+    "risk.do.hub": ("再用它找回你其他的账号", "use it to recover your other accounts"),
+    # ---------------------------------------------------------------- flags explained
+    "flag.sms-login": (
+        "可用发到该号码的短信验证码登录",
+        "anyone with the number can log in with an SMS code",
+    ),
+    "flag.sms-reset": ("可通过“忘记密码”用短信重置密码", '"forgot password" works with an SMS code'),
+    "flag.sms-payment": ("付款只需短信验证码确认", "payments are confirmed by an SMS code alone"),
+    "flag.password-free": (
+        "开通了免密支付：小额付款无需任何验证",
+        "password-free payment: small payments need no code at all",
+    ),
+    "flag.stored-card": ("绑定了银行卡", "a bank card is bound to the account"),
+    "flag.balance": ("账户内有余额", "the account holds money"),
+    "flag.credit": ("有信用额度或借款", "a credit line or loans in your name"),
+    "flag.auto-debit": (
+        "自动续费、代扣或话费支付会继续扣款",
+        "auto-debit, subscriptions or carrier billing keep charging",
+    ),
+    "flag.sms-alerts": (
+        "交易和余额提醒通过短信发到该号码",
+        "transaction and balance alerts go to the number by SMS",
+    ),
+    "flag.real-name": ("与身份证、政府或实名记录相关", "an identity, government or real-name record"),
+    "flag.sms-2fa": ("短信是（或可作为）二次验证方式", "SMS is (or can be) the second factor"),
+    "flag.needs-old-number": (
+        "换绑需要旧号码收验证码：必须在注销前完成",
+        "changing the number needs a code sent to the old one: do it before cancelling",
+    ),
+    "flag.needs-counter": (
+        "换绑需要到柜台办理或打电话",
+        "changing the number needs a counter visit or a call",
+    ),
+    # ---------------------------------------------------------------- categories
+    "category.payment": ("支付", "Payment"),
+    "category.bank": ("银行", "Banks"),
+    "category.credit": ("消费信贷", "Consumer credit"),
+    "category.finance": ("证券与保险", "Securities and insurance"),
+    "category.ecommerce": ("电商购物", "Shopping"),
+    "category.food": ("外卖与本地生活", "Food and local services"),
+    "category.travel": ("出行与旅行", "Travel and transport"),
+    "category.social": ("社交", "Social"),
+    "category.messaging": ("通讯", "Messaging"),
+    "category.media": ("视频、音乐与阅读", "Video, music and reading"),
+    "category.government": ("政务与社保", "Government"),
+    "category.games": ("游戏", "Games"),
+    "category.health": ("医疗健康", "Health"),
+    "category.education": ("教育", "Education"),
+    "category.utilities": ("生活缴费", "Utilities"),
+    "category.email": ("邮箱、云与手机账号", "Email, cloud and device accounts"),
+    "category.work": ("办公", "Work"),
+    "category.carrier": ("运营商", "Carrier"),
+    "category.discovery": ("查找遗漏的工具", "Finding what you forgot"),
+    "category.other": ("其他", "Other"),
+    # ---------------------------------------------------------------- inventory
+    "add.nothing": (
+        "请给出目录 id（numretire catalog search 可查）或 --custom 名称",
+        "give catalog ids (numretire catalog search finds them) or --custom NAME",
+    ),
+    "add.done": ("已加入：{name}", "Added: {name}"),
+    "add.present": ("已在清单中：{id}", "Already in the inventory: {id}"),
+    "add.custom_done": ("已加入自定义条目：{name}（id：{id}）", "Added custom item: {name} (id: {id})"),
+    "add.custom_empty": ("--custom 的名称不能为空", "--custom needs a name"),
+    "add.custom_exists": (
+        "自定义条目“{name}”已存在（id：{id}）",
+        "a custom item '{name}' exists already (id: {id})",
+    ),
+    "item.unknown": (
+        "清单中没有“{id}”（numretire list 可查看）",
+        "no item '{id}' in the inventory (numretire list shows them)",
+    ),
+    "remove.done": ("已从清单删除：{id}", "Removed from the inventory: {id}"),
+    "mark.done": ("{id}：{status}", "{id}: {status}"),
+    "mark.unchanged": ("{id} 已是“{status}”，未改动", "{id} is already {status}; nothing changed"),
+    "mark.blocked_needs_note": (
+        "标记为受阻时请用 --note 写明原因",
+        "a blocked item needs a --note saying why",
+    ),
+    "answer.done": ("已记录：{id} 的 {flag} = {value}", "Recorded: {id} {flag} = {value}"),
+    "list.empty": ("没有符合条件的条目。", "No items."),
+    # ---------------------------------------------------------------- risks and check
+    "risks.none": ("没有仍未处理的账号。", "No account still exposes you."),
+    "risks.flags_title": ("风险标记的含义：", "What the flags mean:"),
+    "check.safe": (
+        "可以注销：没有未处理的高危条目，运营商事项和查漏工具都已完成。",
+        "Safe to cancel: no critical or high item is open, carrier tasks and lookups are done.",
+    ),
+    "check.not_safe": ("现在注销还不安全，原因如下（{count}）：", "Not safe to cancel yet ({count}):"),
+    "check.warnings": (
+        "另有 {count} 个中低风险条目仍未处理：",
+        "Also still open, medium or low risk ({count}):",
+    ),
+    "blocker.risk": ("{name}：风险{level}。{reason}", "{name}: {level} risk. {reason}"),
+    "blocker.carrier": (
+        "运营商事项未完成：{name}（numretire mark {id} done）",
+        "carrier task not done: {name} (numretire mark {id} done)",
+    ),
+    "blocker.discovery": (
+        "查漏工具未完成也未跳过：{name}（完成后 numretire mark {id} done，或 mark {id} skipped）",
+        "lookup neither done nor skipped: {name} (numretire mark {id} done, or mark {id} skipped)",
+    ),
+    "blocker.empty": (
+        "清单里还没有任何账号：先运行 numretire triage",
+        "no account recorded yet: run numretire triage first",
+    ),
+    # ---------------------------------------------------------------- walk
+    "walk.nothing": (
+        "没有待处理的条目。运行 numretire check 看看能否注销。",
+        "Nothing left to do. Run numretire check to see whether you can cancel.",
+    ),
+    "walk.intro": (
+        "共 {count} 项待处理，最紧急的在前。每次回答都会立即保存；按 q 或 Ctrl-C 随时退出。",
+        "{count} items to go, most urgent first. Every answer is saved at once; q or Ctrl-C stops any time.",
+    ),
+    "walk.prompt": (
+        "结果？m 已换新号 / r 已解绑 / c 已注销账号 / n 不是我的 / d 已完成 / s 跳过 / b 受阻 / q 退出：",
+        "Outcome? m moved / r removed / c closed / n not mine / d done / s skip / b blocked / q quit: ",
+    ),
+    "walk.blocked_note": ("受阻原因：", "Why is it blocked? "),
+    "walk.blocked_default": ("受阻（未写原因）", "blocked (no reason given)"),
+    "walk.saved": ("已保存：{status}", "Saved: {status}"),
+    "walk.paused": (
+        "已暂停。下次运行 numretire walk 从这里继续。",
+        "Paused. Run numretire walk to go on from here.",
+    ),
+    "walk.finished": (
+        "本轮完成。运行 numretire check 看看能否注销。",
+        "Round finished. Run numretire check to see whether you can cancel.",
+    ),
+    "walk.non_interactive": (
+        "（非交互模式）完成后运行：numretire mark {id} 状态",
+        "(not a terminal) When done, run: numretire mark {id} STATUS",
+    ),
+    "walk.old_number_first": (
+        "需要旧号码收验证码：务必在注销前完成。",
+        "Needs a code sent to the old number: do this before cancelling.",
+    ),
+    "walk.steps_change": ("换绑到新号码：", "Move it to the new number:"),
+    "walk.steps_task": ("步骤：", "Steps:"),
+    "walk.steps_remove": ("或解绑号码/注销账号：", "Or remove the number / close the account:"),
+    "walk.no_steps": (
+        "目录中没有此项的步骤：在 App 或网站的账号与安全设置中查找更换手机号的选项。",
+        "The catalog has no steps for this: look in the app's or site's account and security settings.",
+    ),
+    "walk.note": ("注意：{note}", "Note: {note}"),
+    "walk.url": ("官方网址：{url}", "Official site: {url}"),
+    "walk.hotline": ("官方客服：{hotline}", "Official hotline: {hotline}"),
+    "walk.your_note": ("你的备注：{note}", "Your note: {note}"),
+    # ---------------------------------------------------------------- triage
+    "triage.needs_tty": (
+        "triage 需要在终端中交互运行；非交互时请用 numretire add ID 和 numretire answer ID 标记 yes|no",
+        "triage asks questions and needs a terminal; without one use numretire add ID and "
+        "numretire answer ID FLAG yes|no",
+    ),
+    "triage.nothing": ("目录中没有尚未回答的服务了。", "No catalog service left to ask about."),
+    "triage.intro": (
+        "逐个回答这些服务是否绑定了此号码（{count} 个，常用的在前）。"
+        "y 是 / n 否 / ? 不确定 / k 跳过本类 / q 退出",
+        "Say whether each service is tied to this number ({count}, most common first). "
+        "y yes / n no / ? not sure / k skip the rest of this category / q quit",
+    ),
+    "triage.prompt": ("{name}？[y/n/?/k/q] ", "{name}? [y/n/?/k/q] "),
+    "triage.paused": (
+        "已暂停，已加入 {added} 项。再次运行 numretire triage 继续。",
+        "Paused; {added} added. Run numretire triage again to go on.",
+    ),
+    "triage.finished": (
+        "筛查完成，加入了 {added} 项。下一步：numretire walk",
+        "Triage finished; {added} added. Next: numretire walk",
+    ),
+    "triage.unsure_note": (
+        "不确定是否绑定：请登录确认",
+        "not sure it is tied to this number: log in and check",
+    ),
+    "triage.ask.stored-card": ("  绑定了银行卡吗？[y/n] ", "  Is a bank card bound to it? [y/n] "),
+    "triage.ask.password-free": ("  开通了免密支付吗？[y/n] ", "  Is password-free payment on? [y/n] "),
+    "triage.ask.balance": ("  账户里有余额吗？[y/n] ", "  Does it hold a balance? [y/n] "),
+    "triage.ask.credit": ("  开通了信用额度或借款吗？[y/n] ", "  Is a credit line or loan open? [y/n] "),
+    "triage.ask.auto-debit": ("  有自动续费或代扣吗？[y/n] ", "  Any auto-renewal or auto-debit? [y/n] "),
+    # ---------------------------------------------------------------- catalog
+    "catalog.unknown_id": (
+        "目录中没有“{id}”（numretire catalog search 可搜索）",
+        "no service '{id}' in the catalog (numretire catalog search finds them)",
+    ),
+    "catalog.invalid": (
+        "目录文件 {path} 第 {line} 行：{problem}",
+        "catalog file {path}, line {line}: {problem}",
+    ),
+    "catalog.no_such_path": ("找不到 {path}", "no such file or folder: {path}"),
+    "catalog.count": ("共 {count} 个服务（* 表示步骤未经核实）", "{count} services (* = steps not verified)"),
+    "catalog.no_match": ("没有找到匹配的服务。", "No matching service."),
+    "catalog.unverified_warning": (
+        "此条目的步骤未经官方来源核实：请以 App 内的设置或官方客服为准。",
+        "These steps are not verified against an official source: follow the app's "
+        "own settings or official customer service.",
+    ),
+    "catalog.risk": ("风险（默认）：{level}。{reason}", "Risk (by default): {level}. {reason}"),
+    "catalog.change": ("换绑到新号码：", "Move to a new number:"),
+    "catalog.remove": ("解绑号码或注销账号：", "Remove the number or close the account:"),
+    "catalog.occupied": (
+        "新号码被他人账号占用时：",
+        "When a new number is still bound to someone else's account:",
+    ),
+    "catalog.url": ("官方网址：{value}", "Official site: {value}"),
+    "catalog.help_url": ("帮助页面：{value}", "Help page: {value}"),
+    "catalog.hotline": ("官方客服：{value}", "Official hotline: {value}"),
+    "catalog.flags": ("风险标记：", "Risk flags:"),
+    "catalog.aliases": ("用于自动发现的别名：", "Aliases used for discovery:"),
+    "catalog.sources": ("来源（核对于 {checked}）：", "Sources (checked {checked}):"),
+    "catalog.user_entry": ("来自你的目录文件：{file}", "From your own catalog file: {file}"),
+    # ---------------------------------------------------------------- lint
+    "lint.summary": (
+        "{services} 个服务，{problems} 个问题，{unverified} 个未核实",
+        "{services} services, {problems} problems, {unverified} unverified",
+    ),
+    "lint.regions": ("按地区：{counts}", "By region: {counts}"),
+    "lint.categories": ("按类别：{counts}", "By category: {counts}"),
+    "lint.schema": ("schema 必须是 {expected}", "schema must be {expected}"),
+    "lint.unknown_key": ("{where}：未知的键“{key}”", "{where}: unknown key '{key}'"),
+    "lint.missing": ("{where}：缺少“{key}”", "{where}: '{key}' is missing"),
+    "lint.bad_type": ("{where}：“{key}”应为 {expected}", "{where}: '{key}' should be {expected}"),
+    "lint.bad_id": (
+        "{where}：id“{value}”只能用小写字母、数字和连字符",
+        "{where}: id '{value}' must be lowercase letters, digits and hyphens",
+    ),
+    "lint.bad_choice": (
+        "{where}：{key}“{value}”应为 {choices} 之一",
+        "{where}: {key} '{value}' should be one of {choices}",
+    ),
+    "lint.unknown_category": ("{where}：未知类别“{value}”", "{where}: unknown category '{value}'"),
+    "lint.bad_regions": (
+        "{where}：regions 应为非空列表，值为 GLOBAL 或两位国家代码",
+        "{where}: regions must be a non-empty list of GLOBAL or two-letter country codes",
+    ),
+    "lint.bad_popularity": ("{where}：popularity 应为 1 到 5", "{where}: popularity must be 1 to 5"),
+    "lint.unknown_flag": ("{where}：未知风险标记“{value}”", "{where}: unknown flag '{value}'"),
+    "lint.duplicate_flag": ("{where}：风险标记重复", "{where}: a flag is listed twice"),
+    "lint.missing_lang": ("{where}：{key} 缺少 {lang} 语言", "{where}: {key} lacks the '{lang}' language"),
+    "lint.not_https": ("{where}：{key} 必须是 https:// 网址", "{where}: {key} must be an https:// URL"),
+    "lint.bad_source": ("{where}：source 应为非空的来源列表", "{where}: source must be a non-empty list"),
+    "lint.bad_checked": (
+        "{where}：checked 应为日期（YYYY-MM-DD）",
+        "{where}: checked must be a date (YYYY-MM-DD)",
+    ),
+    "lint.carrier_not_carrier": (
+        '{where}：只有 kind = "carrier" 的条目可以有 carrier 表',
+        '{where}: only kind = "carrier" entries take a carrier table',
+    ),
+    "lint.duplicate_id": ("id“{value}”重复（另见 {other}）", "duplicate id '{value}' (also at {other})"),
+    "lint.alias_claimed": (
+        "{key} 别名“{value}”已属于 {other}",
+        "{key} alias '{value}' is claimed by {other} too",
+    ),
+    "lint.unreadable": ("无法读取：{problem}", "cannot be read: {problem}"),
+    "lint.not_toml": ("不是有效的 TOML：{problem}", "not valid TOML: {problem}"),
+    # ---------------------------------------------------------------- demo
+    "demo.intro": (
+        "numretire 演示：一个虚构的号码和清单，保存在临时文件夹，不会碰你的数据。",
+        "numretire demo: a made-up number and inventory in a temporary folder; your data is not touched.",
+    ),
+    "demo.risks_title": ("仍存在的风险", "What still exposes you"),
+    "demo.walk_title": ("numretire walk 会从这一项开始：", "numretire walk would start here:"),
+    "demo.outro": (
+        "开始你自己的：numretire init 你的号码 --new 新号码 --cancel-on YYYY-MM-DD",
+        "Start your own: numretire init YOUR-NUMBER --new NEW-NUMBER --cancel-on YYYY-MM-DD",
+    ),
+}

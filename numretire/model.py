@@ -1,0 +1,79 @@
+"""What numretire knows about the user: profiles (one per number), their items and the items' history.
+
+Plain dataclasses, no I/O. A service's facts live in the catalog; an item stores only what is the
+user's own: which service, the user's answers, the outcome and its history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+STATUSES = ("open", "moved", "removed", "closed", "not-mine", "done", "skipped", "blocked")
+# The number no longer reaches the account, or the item never concerned it.
+RESOLVED = frozenset({"moved", "removed", "closed", "not-mine", "done"})
+# Still a danger to the user: the account is tied to the number.
+UNRESOLVED = frozenset({"open", "skipped", "blocked"})
+
+PROFILE_KINDS = ("retire", "adopt")
+
+
+@dataclass
+class Event:
+    """One change of an item's state, kept for the report's history."""
+
+    at: datetime
+    status: str
+    note: str = ""
+
+
+@dataclass
+class Custom:
+    """A service the catalog lacks, described by the user."""
+
+    name: str
+    category: str = "other"
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    """One account or task tied to a number."""
+
+    id: str
+    status: str = "open"
+    note: str = ""
+    # The user's own answers about flags that vary per person ("is a card bound?"): flag -> yes/no.
+    answers: dict[str, bool] = field(default_factory=dict)
+    custom: Custom | None = None
+    origin: str = "manual"  # manual | init | triage | import-sms | import-passwords | demo
+    history: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    """One number being retired (or, kind 'adopt', one newly acquired number being cleaned)."""
+
+    number: str  # E.164
+    country_code: int
+    region: str
+    created: datetime
+    label: str = ""
+    kind: str = "retire"
+    new_number: str | None = None
+    carrier: str | None = None  # a catalog carrier id, or the name the user gave
+    carrier_source: str = "prefix"  # prefix | user
+    cancel_on: date | None = None
+    items: list[Item] = field(default_factory=list)
+    # Catalog ids the user said are not tied to this number during triage (so triage does not ask again).
+    dismissed: list[str] = field(default_factory=list)
+
+    def item(self, item_id: str) -> Item | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+
+@dataclass
+class Config:
+    default_profile: str | None = None  # E.164 of the profile commands use by default
+    lang: str | None = None
+    region: str | None = None

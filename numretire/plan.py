@@ -1,0 +1,187 @@
+"""From an inventory to a plan: each item's view (service facts + the user's answers + risk), the walk
+order, progress by category, and the readiness gate. Pure: data in, data out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from numretire.catalog import CATEGORIES, Catalog, Service
+from numretire.model import RESOLVED, Event, Item, Profile
+from numretire.risk import LEVEL_RANK, Risk, assess
+
+BLOCKING_LEVELS = frozenset({"critical", "high"})
+# Tasks the gate asks for: the number's own carrier tasks, and the aids that find forgotten accounts.
+CARRIER_CATEGORY = "carrier"
+DISCOVERY_CATEGORY = "discovery"
+
+
+@dataclass(frozen=True)
+class ItemView:
+    item: Item
+    service: Service | None
+    name: str
+    category: str
+    kind: str
+    risk: Risk
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+    @property
+    def status(self) -> str:
+        return self.item.status
+
+    @property
+    def resolved(self) -> bool:
+        return self.item.status in RESOLVED
+
+    @property
+    def needs_old_number(self) -> bool:
+        return "needs-old-number" in self.risk.flags or (
+            self.kind == "task"
+            and self.category == DISCOVERY_CATEGORY
+            and self.service is not None
+            and "needs-old-number" in self.service.flags
+        )
+
+
+def view(item: Item, catalog: Catalog, lang: str) -> ItemView:
+    service = catalog.get(item.id) if item.custom is None else None
+    if service is not None:
+        name, category, kind, flags = (
+            service.display_name(lang),
+            service.category,
+            service.kind,
+            service.flags,
+        )
+    elif item.custom is not None:
+        name, category, kind, flags = (
+            item.custom.name,
+            item.custom.category,
+            "account",
+            tuple(item.custom.flags),
+        )
+    else:  # an id the catalog no longer has: keep it, as an account of unknown risk
+        name, category, kind, flags = item.id, "other", "account", ()
+    return ItemView(item, service, name, category, kind, assess(flags, item.answers, category, lang))
+
+
+def views(profile: Profile, catalog: Catalog, lang: str) -> list[ItemView]:
+    return [view(item, catalog, lang) for item in profile.items]
+
+
+def by_risk(items: list[ItemView]) -> list[ItemView]:
+    """Worst first; ties by category order and name."""
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    return sorted(items, key=lambda v: (LEVEL_RANK[v.risk.level], order.get(v.category, 99), v.name))
+
+
+def walk_order(items: list[ItemView]) -> list[ItemView]:
+    """Unresolved items in the order to handle them.
+
+    1. what needs a code on the old number (and the lookups whose answer comes to it) first: after
+       cancellation it takes an appeal or a counter visit;
+    2. then by risk, worst first;
+    3. then by dependency: email and messaging accounts (what others recover through) before the rest;
+    4. then the most common services first. Items skipped earlier come after every open one.
+    """
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+
+    def key(v: ItemView):
+        popularity = v.service.popularity if v.service else 0
+        return (
+            v.item.status != "open",
+            not v.needs_old_number,
+            LEVEL_RANK[v.risk.level],
+            v.category not in ("email", "messaging"),
+            -popularity,
+            order.get(v.category, 99),
+            v.name,
+        )
+
+    return sorted((v for v in items if v.item.status in ("open", "skipped")), key=key)
+
+
+@dataclass(frozen=True)
+class Blocker:
+    kind: str  # risk | carrier | discovery | empty
+    item_id: str | None = None
+    name: str = ""
+    level: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    safe: bool
+    blockers: list[Blocker] = field(default_factory=list)
+    warnings: list[ItemView] = field(default_factory=list)  # open items of medium or low risk
+
+
+def gate(items: list[ItemView]) -> Verdict:
+    """Is it safe to cancel the number now?
+
+    Safe means: no unresolved critical or high item; the carrier tasks done; the discovery aids done
+    or consciously skipped; and at least one account reviewed.
+    """
+    blockers: list[Blocker] = []
+    warnings: list[ItemView] = []
+    accounts = [v for v in items if v.kind == "account"]
+    if not accounts:
+        blockers.append(Blocker("empty"))
+    for v in by_risk(items):
+        if v.category == DISCOVERY_CATEGORY and v.kind == "task":
+            if v.item.status not in RESOLVED and v.item.status != "skipped":
+                blockers.append(Blocker("discovery", v.id, v.name))
+        elif v.category == CARRIER_CATEGORY and v.kind == "task":
+            if not v.resolved:
+                blockers.append(Blocker("carrier", v.id, v.name))
+        elif not v.resolved:
+            if v.risk.level in BLOCKING_LEVELS:
+                blockers.append(Blocker("risk", v.id, v.name, v.risk.level, v.risk.reason))
+            else:
+                warnings.append(v)
+    return Verdict(not blockers, blockers, warnings)
+
+
+@dataclass(frozen=True)
+class Progress:
+    category: str
+    done: int
+    total: int
+
+
+def progress(items: list[ItemView]) -> tuple[Progress, list[Progress]]:
+    """Overall progress, and progress per category (in catalog category order)."""
+    per: dict[str, list[int]] = {}
+    for v in items:
+        counts = per.setdefault(v.category, [0, 0])
+        counts[0] += v.resolved
+        counts[1] += 1
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    rows = [Progress(c, d, t) for c, (d, t) in sorted(per.items(), key=lambda kv: order.get(kv[0], 99))]
+    return Progress("all", sum(r.done for r in rows), sum(r.total for r in rows)), rows
+
+
+def initial_items(catalog: Catalog, region: str, at: datetime) -> list[Item]:
+    """What every retirement starts with: the carrier's tasks and the aids that find forgotten accounts."""
+    wanted = []
+    for service in catalog:
+        if service.kind != "task" or service.category not in (CARRIER_CATEGORY, DISCOVERY_CATEGORY):
+            continue
+        if region in service.regions or "GLOBAL" in service.regions:
+            wanted.append(Item(id=service.id, origin="init", history=[Event(at, "open", "")]))
+    return wanted
+
+
+def set_status(item: Item, status: str, at: datetime, note: str = "") -> bool:
+    """Record an outcome with its time; False when nothing changed."""
+    if item.status == status and (not note or note == item.note):
+        return False
+    item.status = status
+    if note:
+        item.note = note
+    item.history.append(Event(at, status, note))
+    return True

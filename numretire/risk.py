@@ -1,0 +1,85 @@
+"""The risk engine: a service's flags (catalog plus the user's answers) -> a level and a reason.
+
+Pure: data in, data out. The reason names the concrete danger, in the user's language: who can do
+what with the number once it belongs to someone else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LEVELS = ("critical", "high", "medium", "low")
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+ACCESS = ("sms-login", "sms-reset")
+MONEY = ("stored-card", "balance", "credit", "sms-payment", "password-free")
+# Accounts that other accounts recover through: losing one of these loses the others too.
+HUB_CATEGORIES = frozenset({"email", "messaging"})
+
+
+@dataclass(frozen=True)
+class Risk:
+    level: str
+    flags: tuple[str, ...]  # the flags that apply to this user
+    reason: str
+
+
+def effective_flags(catalog_flags: tuple[str, ...] | list[str], answers: dict[str, bool]) -> tuple[str, ...]:
+    """The catalog's flags, with what the user said: yes adds a flag, no takes it away."""
+    flags = [flag for flag in catalog_flags if answers.get(flag, True)]
+    flags.extend(flag for flag, on in answers.items() if on and flag not in flags)
+    return tuple(flags)
+
+
+def level_of(flags: tuple[str, ...] | list[str], category: str = "other") -> str:
+    present = set(flags)
+    access = bool(present & set(ACCESS))
+    money = bool(present & set(MONEY))
+    if access and money:
+        return "critical"
+    if access and (category in HUB_CATEGORIES or "real-name" in present):
+        return "high"
+    if "sms-payment" in present or (money and "sms-2fa" in present):
+        return "high"
+    if access or "sms-2fa" in present or "auto-debit" in present or "real-name" in present:
+        return "medium"
+    return "low"
+
+
+def assess(
+    catalog_flags: tuple[str, ...] | list[str], answers: dict[str, bool], category: str, lang: str
+) -> Risk:
+    flags = effective_flags(catalog_flags, answers)
+    level = level_of(flags, category)
+    return Risk(level, flags, reason(flags, category, lang))
+
+
+def reason(flags: tuple[str, ...] | list[str], category: str, lang: str) -> str:
+    """One sentence: what the next holder of the number could do."""
+    from numretire.i18n import t
+
+    present = set(flags)
+    if "sms-login" in present and "sms-reset" in present:
+        access = "risk.do.login_or_reset"
+    elif "sms-login" in present:
+        access = "risk.do.login"
+    elif "sms-reset" in present:
+        access = "risk.do.reset"
+    else:
+        access = None
+    money = [f"risk.do.{flag}" for flag in MONEY if flag in present]
+    other = [
+        f"risk.do.{flag}" for flag in ("auto-debit", "real-name", "sms-2fa", "sms-alerts") if flag in present
+    ]
+    parts = [t(key, lang) for key in ([access] if access else []) + money[:2] + other[:1]]
+    if access and category in HUB_CATEGORIES and not money:
+        parts.append(t("risk.do.hub", lang))
+    if not parts:
+        return t("risk.none", lang)
+    joiner = t("risk.and", lang)
+    body = parts[0] if len(parts) == 1 else t("risk.list", lang).join(parts[:-1]) + joiner + parts[-1]
+    return t("risk.sentence", lang, what=body)
+
+
+def worst(levels: list[str]) -> str | None:
+    return min(levels, key=LEVEL_RANK.__getitem__) if levels else None

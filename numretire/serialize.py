@@ -1,0 +1,271 @@
+"""Profile and config documents <-> model objects, with validation and schema migrations.
+
+A document is what TOML holds: plain dicts, lists, strings, numbers, dates. Reading checks every key
+and type, so a hand-edited or damaged file is reported (with the place) instead of half-loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from numretire.model import PROFILE_KINDS, STATUSES, Config, Custom, Event, Item, Profile
+
+PROFILE_SCHEMA = 2
+CONFIG_SCHEMA = 1
+
+
+class Invalid(Exception):
+    """A document breaks the format: `where` is a key path such as 'items[2].status'."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
+class FutureSchema(Exception):
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(found)
+        self.found = found
+        self.supported = supported
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def _profile_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 kept only each item's id and status; 2 adds answers, origin and the history."""
+    created = doc.get("created")
+    for item in doc.get("items", []):
+        item.setdefault("answers", {})
+        item.setdefault("origin", "manual")
+        if "history" not in item:
+            item["history"] = [{"at": created, "status": item.get("status", "open"), "note": ""}]
+    doc["schema"] = 2
+    return doc
+
+
+PROFILE_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _profile_1_to_2}
+CONFIG_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def migrate(doc: dict[str, Any], current: int, steps: dict[int, Callable[[dict[str, Any]], dict[str, Any]]]):
+    """Bring `doc` to the `current` schema, one step at a time; refuse a newer one."""
+    version = doc.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise Invalid("schema", "must be a whole number from 1")
+    if version > current:
+        raise FutureSchema(version, current)
+    while version < current:
+        doc = steps[version](doc)
+        version = doc["schema"]
+    return doc
+
+
+# ---------------------------------------------------------------- checks
+
+
+def _check(cond: bool, where: str, problem: str) -> None:
+    if not cond:
+        raise Invalid(where, problem)
+
+
+def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = ...) -> Any:
+    if key not in doc:
+        _check(default is not ..., f"{where}{key}", "missing")
+        return default
+    value = doc[key]
+    ok = isinstance(value, kind) and not (isinstance(value, bool) and bool not in _as_tuple(kind))
+    if kind is date:  # a datetime is a date too; a date-only key must not hold a time
+        ok = ok and not isinstance(value, datetime)
+    _check(ok, f"{where}{key}", f"expected {_kind_name(kind)}")
+    return value
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {
+        str: "text",
+        int: "a whole number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a table",
+        date: "a date (YYYY-MM-DD)",
+        datetime: "a date and time",
+    }
+    return " or ".join(names.get(k, k.__name__) for k in _as_tuple(kind))
+
+
+def _unknown(doc: dict[str, Any], known: set[str], where: str) -> None:
+    extra = sorted(set(doc) - known)
+    _check(not extra, f"{where}{extra[0] if extra else ''}", "unknown key")
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+# ---------------------------------------------------------------- profile
+
+
+def profile_from_doc(doc: dict[str, Any]) -> Profile:
+    doc = migrate(doc, PROFILE_SCHEMA, PROFILE_MIGRATIONS)
+    known = {
+        "schema",
+        "number",
+        "country_code",
+        "region",
+        "created",
+        "label",
+        "kind",
+        "new_number",
+        "carrier",
+        "carrier_source",
+        "cancel_on",
+        "items",
+        "dismissed",
+    }
+    _unknown(doc, known, "")
+    number = _get(doc, "number", str, "")
+    _check(
+        number.startswith("+") and number[1:].isdigit(),
+        "number",
+        "expected a number in E.164 (+8613812345678)",
+    )
+    kind = _get(doc, "kind", str, "", "retire")
+    _check(kind in PROFILE_KINDS, "kind", f"expected one of {', '.join(PROFILE_KINDS)}")
+    carrier_source = _get(doc, "carrier_source", str, "", "prefix")
+    _check(carrier_source in ("prefix", "user"), "carrier_source", "expected prefix or user")
+    items = [_item_from_doc(raw, f"items[{i}].") for i, raw in enumerate(_get(doc, "items", list, "", []))]
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        _check(item.id not in seen, f"items[{i}].id", f"duplicate item {item.id!r}")
+        seen.add(item.id)
+    return Profile(
+        number=number,
+        country_code=_get(doc, "country_code", int, ""),
+        region=_get(doc, "region", str, ""),
+        created=_aware(_get(doc, "created", datetime, "")),
+        label=_get(doc, "label", str, "", ""),
+        kind=kind,
+        new_number=_get(doc, "new_number", str, "", None),
+        carrier=_get(doc, "carrier", str, "", None),
+        carrier_source=carrier_source,
+        cancel_on=_get(doc, "cancel_on", date, "", None),
+        items=items,
+        dismissed=_text_list(doc, "dismissed", ""),
+    )
+
+
+def _text_list(doc: dict[str, Any], key: str, where: str) -> list[str]:
+    values = _get(doc, key, list, where, [])
+    _check(all(isinstance(v, str) for v in values), f"{where}{key}", "expected a list of text")
+    return list(values)
+
+
+def _item_from_doc(raw: Any, where: str) -> Item:
+    _check(isinstance(raw, dict), where.rstrip("."), "expected a table")
+    _unknown(raw, {"id", "status", "note", "answers", "custom", "origin", "history"}, where)
+    item_id = _get(raw, "id", str, where)
+    _check(bool(item_id), f"{where}id", "empty")
+    status = _get(raw, "status", str, where, "open")
+    _check(status in STATUSES, f"{where}status", f"expected one of {', '.join(STATUSES)}")
+    answers = _get(raw, "answers", dict, where, {})
+    for flag, value in answers.items():
+        _check(isinstance(value, bool), f"{where}answers.{flag}", "expected true or false")
+    custom_raw = _get(raw, "custom", dict, where, None)
+    custom = None
+    if custom_raw is not None:
+        cw = f"{where}custom."
+        _unknown(custom_raw, {"name", "category", "flags"}, cw)
+        flags = _text_list(custom_raw, "flags", cw)
+        custom = Custom(
+            _get(custom_raw, "name", str, cw), _get(custom_raw, "category", str, cw, "other"), flags
+        )
+    history = []
+    for j, ev in enumerate(_get(raw, "history", list, where, [])):
+        ew = f"{where}history[{j}]."
+        _check(isinstance(ev, dict), ew.rstrip("."), "expected a table")
+        _unknown(ev, {"at", "status", "note"}, ew)
+        ev_status = _get(ev, "status", str, ew)
+        _check(ev_status in STATUSES, f"{ew}status", f"expected one of {', '.join(STATUSES)}")
+        history.append(Event(_aware(_get(ev, "at", datetime, ew)), ev_status, _get(ev, "note", str, ew, "")))
+    return Item(
+        id=item_id,
+        status=status,
+        note=_get(raw, "note", str, where, ""),
+        answers=dict(answers),
+        custom=custom,
+        origin=_get(raw, "origin", str, where, "manual"),
+        history=history,
+    )
+
+
+def _drop_none(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if v is not None}
+
+
+def profile_to_doc(profile: Profile) -> dict[str, Any]:
+    items = []
+    for item in profile.items:
+        raw: dict[str, Any] = {"id": item.id, "status": item.status, "origin": item.origin}
+        if item.note:
+            raw["note"] = item.note
+        if item.answers:
+            raw["answers"] = dict(item.answers)
+        if item.custom:
+            raw["custom"] = {
+                "name": item.custom.name,
+                "category": item.custom.category,
+                "flags": list(item.custom.flags),
+            }
+        raw["history"] = [{"at": ev.at, "status": ev.status, "note": ev.note} for ev in item.history]
+        items.append(raw)
+    return _drop_none(
+        {
+            "schema": PROFILE_SCHEMA,
+            "number": profile.number,
+            "country_code": profile.country_code,
+            "region": profile.region,
+            "label": profile.label,
+            "kind": profile.kind,
+            "new_number": profile.new_number,
+            "carrier": profile.carrier,
+            "carrier_source": profile.carrier_source,
+            "cancel_on": profile.cancel_on,
+            "created": profile.created,
+            "items": items,
+            "dismissed": list(profile.dismissed) or None,
+        }
+    )
+
+
+# ---------------------------------------------------------------- config
+
+
+def config_from_doc(doc: dict[str, Any]) -> Config:
+    doc = migrate(doc, CONFIG_SCHEMA, CONFIG_MIGRATIONS)
+    _unknown(doc, {"schema", "default_profile", "lang", "region"}, "")
+    lang = _get(doc, "lang", str, "", None)
+    _check(lang in (None, "zh", "en"), "lang", "expected zh or en")
+    return Config(
+        default_profile=_get(doc, "default_profile", str, "", None),
+        lang=lang,
+        region=_get(doc, "region", str, "", None),
+    )
+
+
+def config_to_doc(config: Config) -> dict[str, Any]:
+    return _drop_none(
+        {
+            "schema": CONFIG_SCHEMA,
+            "default_profile": config.default_profile,
+            "lang": config.lang,
+            "region": config.region,
+        }
+    )

@@ -1,0 +1,192 @@
+"""The files: a lock against two runs at once, atomic saves with a backup, schema checks on read.
+
+Layout under the data home: config.toml, profiles/<digits>.toml (one per number), and the user's own
+checklists/. Folders are 0700 and files 0600 whatever the umask. A file that cannot be read is never
+written over: the user is told its path, the place and the problem, and where the backup is.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from numretire import paths
+from numretire.errors import DataError
+from numretire.model import Config, Profile
+
+LOCK_TIMEOUT_SECONDS = 30.0
+
+
+class Store:
+    def __init__(self, home: Path) -> None:
+        self.home = home
+
+    # ------------------------------------------------------------ folders, lock
+
+    def ensure_home(self) -> None:
+        for folder in (self.home, paths.profiles_dir(self.home)):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)
+
+    @contextmanager
+    def locked(self) -> Iterator[Store]:
+        """Hold the data home's lock: take it before the read that a save will modify."""
+        import filelock
+
+        self.ensure_home()
+        lock_path = self.home / ".lock"
+        lock = filelock.FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise DataError("store.locked", path=str(lock_path)) from None
+        try:
+            yield self
+        finally:
+            lock.release()
+
+    # ------------------------------------------------------------ reading
+
+    def _read_doc(self, path: Path) -> dict[str, Any] | None:
+        import tomllib
+
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise DataError("store.unreadable", path=str(path), problem=exc.strerror or str(exc)) from None
+        try:
+            return tomllib.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise self._corrupt(path, 1, "not UTF-8 text") from None
+        except tomllib.TOMLDecodeError as exc:
+            message = str(exc)
+            match = re.search(r"\(at line (\d+), column \d+\)", message)
+            line = int(match.group(1)) if match else 1
+            problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "not valid TOML"
+            raise self._corrupt(path, line, problem) from None
+
+    def _corrupt(self, path: Path, line: int, problem: str) -> DataError:
+        backup = backup_path(path)
+        if backup.exists():
+            return DataError("store.corrupt", path=str(path), line=line, problem=problem, backup=str(backup))
+        return DataError("store.corrupt_no_backup", path=str(path), line=line, problem=problem)
+
+    def _decode(self, path: Path, doc: dict[str, Any], decode):
+        from numretire.serialize import FutureSchema, Invalid
+
+        try:
+            return decode(doc)
+        except FutureSchema as exc:
+            raise DataError(
+                "store.future_schema", path=str(path), found=exc.found, supported=exc.supported
+            ) from None
+        except Invalid as exc:
+            line = _line_of(path, exc.where)
+            raise self._corrupt(path, line, f"{exc.where}: {exc.problem}") from None
+
+    def read_config(self) -> Config:
+        from numretire.serialize import config_from_doc
+
+        path = paths.config_file(self.home)
+        doc = self._read_doc(path)
+        return Config() if doc is None else self._decode(path, doc, config_from_doc)
+
+    def profile_path(self, e164: str) -> Path:
+        return paths.profiles_dir(self.home) / f"{e164.lstrip('+')}.toml"
+
+    def read_profile(self, e164: str) -> Profile | None:
+        from numretire.serialize import profile_from_doc
+
+        path = self.profile_path(e164)
+        doc = self._read_doc(path)
+        return None if doc is None else self._decode(path, doc, profile_from_doc)
+
+    def profiles(self) -> list[Profile]:
+        folder = paths.profiles_dir(self.home)
+        if not folder.is_dir():
+            return []
+        found = []
+        for path in sorted(folder.glob("*.toml")):
+            profile = self.read_profile("+" + path.stem)
+            if profile is not None:
+                found.append(profile)
+        return found
+
+    # ------------------------------------------------------------ writing
+
+    def save_config(self, config: Config) -> None:
+        from numretire.serialize import config_to_doc
+
+        self._write_doc(paths.config_file(self.home), config_to_doc(config))
+
+    def save_profile(self, profile: Profile) -> None:
+        from numretire.serialize import profile_to_doc
+
+        self._write_doc(self.profile_path(profile.number), profile_to_doc(profile))
+
+    def _write_doc(self, path: Path, doc: dict[str, Any]) -> None:
+        import tomli_w
+
+        self.ensure_home()
+        data = tomli_w.dumps(doc).encode("utf-8")
+        _remove_stale_temps(path)
+        if path.exists():
+            write_atomic(backup_path(path), path.read_bytes())
+        write_atomic(path, data)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash at any moment leaves the old file or the new one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # not every platform lets a folder be opened (Windows)
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Temp files a killed run left behind; called under the lock, so none is in use."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with suppress(OSError):
+            stale.unlink()
+
+
+def _line_of(path: Path, where: str) -> int:
+    from numretire.toml_lines import line_of
+
+    try:
+        return line_of(path.read_text(encoding="utf-8"), where)
+    except (OSError, UnicodeDecodeError):
+        return 1

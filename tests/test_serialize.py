@@ -1,0 +1,117 @@
+import tomllib
+from datetime import UTC, date, datetime
+
+import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from numretire.model import STATUSES, Custom, Event, Item, Profile
+from numretire.serialize import (
+    PROFILE_SCHEMA,
+    FutureSchema,
+    Invalid,
+    _profile_1_to_2,
+    config_from_doc,
+    profile_from_doc,
+    profile_to_doc,
+)
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)).map(
+    lambda d: d.replace(microsecond=0, tzinfo=UTC)
+)
+events = st.builds(Event, at=moments, status=st.sampled_from(STATUSES), note=text)
+customs = st.builds(
+    Custom,
+    name=text.filter(bool),
+    category=st.sampled_from(["other", "bank"]),
+    flags=st.lists(st.sampled_from(["sms-login", "balance"]), unique=True),
+)
+items = st.builds(
+    Item,
+    id=st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True),
+    status=st.sampled_from(STATUSES),
+    note=text,
+    answers=st.dictionaries(st.sampled_from(["stored-card", "password-free"]), st.booleans()),
+    custom=st.none() | customs,
+    origin=st.sampled_from(["manual", "triage", "init"]),
+    history=st.lists(events, max_size=3),
+)
+profiles = st.builds(
+    Profile,
+    number=st.from_regex(r"\+86 ?1[3-9][0-9]{9}", fullmatch=True).map(lambda s: s.replace(" ", "")),
+    country_code=st.just(86),
+    region=st.just("CN"),
+    created=moments,
+    label=text,
+    kind=st.sampled_from(["retire", "adopt"]),
+    new_number=st.none() | st.just("+8613987654321"),
+    carrier=st.none() | st.sampled_from(["china-mobile", "Some Carrier"]),
+    carrier_source=st.sampled_from(["prefix", "user"]),
+    cancel_on=st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+    items=st.lists(items, max_size=5, unique_by=lambda i: i.id),
+    dismissed=st.lists(st.sampled_from(["alipay", "qq", "jd"]), unique=True),
+)
+
+
+@settings(max_examples=150)
+@given(profiles)
+def test_a_profile_survives_toml_unchanged(profile):
+    doc = tomllib.loads(tomli_w.dumps(profile_to_doc(profile)))
+    assert profile_from_doc(doc) == profile
+
+
+def test_schema_1_migrates_to_2_with_a_history():
+    created = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    old = {
+        "schema": 1,
+        "number": "+8613812345678",
+        "country_code": 86,
+        "region": "CN",
+        "created": created,
+        "items": [{"id": "alipay", "status": "moved"}, {"id": "qq", "status": "open"}],
+    }
+    profile = profile_from_doc(old)
+    assert profile.item("alipay").history == [Event(created, "moved", "")]
+    assert profile.item("qq").answers == {}
+    assert profile_to_doc(profile)["schema"] == PROFILE_SCHEMA
+
+
+def test_the_migration_step_itself():
+    doc = _profile_1_to_2({"schema": 1, "created": "t", "items": [{"id": "a", "status": "open"}]})
+    assert doc["schema"] == 2
+    assert doc["items"][0]["history"] == [{"at": "t", "status": "open", "note": ""}]
+
+
+def test_a_newer_schema_is_refused():
+    with pytest.raises(FutureSchema):
+        profile_from_doc({"schema": PROFILE_SCHEMA + 1})
+    with pytest.raises(FutureSchema):
+        config_from_doc({"schema": 99})
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ({"number": "13812345678"}, "number"),
+        ({"kind": "sell"}, "kind"),
+        ({"surprise": 1}, "surprise"),
+        ({"items": [{"id": "a", "status": "gone"}]}, "items[0].status"),
+        ({"items": [{"id": "a"}, {"id": "a"}]}, "items[1].id"),
+        ({"cancel_on": "tomorrow"}, "cancel_on"),
+        ({"country_code": True}, "country_code"),
+    ],
+)
+def test_validation_names_the_place(change, where):
+    doc = {
+        "schema": 2,
+        "number": "+8613812345678",
+        "country_code": 86,
+        "region": "CN",
+        "created": datetime(2026, 1, 1, tzinfo=UTC),
+        **change,
+    }
+    with pytest.raises(Invalid) as caught:
+        profile_from_doc(doc)
+    assert caught.value.where == where

@@ -1,0 +1,223 @@
+import multiprocessing
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import UTC, datetime
+
+import pytest
+
+from numretire.errors import DataError
+from numretire.model import Config, Item, Profile
+from numretire.store import Store, backup_path
+
+
+def make_profile(**kw) -> Profile:
+    base = dict(
+        number="+8613812345678", country_code=86, region="CN", created=datetime(2026, 11, 24, tzinfo=UTC)
+    )
+    return Profile(**{**base, **kw})
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_files_are_private_whatever_the_umask(home):
+    old = os.umask(0)
+    try:
+        store = Store(home)
+        store.save_profile(make_profile())
+        store.save_config(Config(default_profile="+8613812345678"))
+        store.save_profile(make_profile(label="again"))
+    finally:
+        os.umask(old)
+    assert mode(home) == 0o700
+    assert mode(home / "profiles") == 0o700
+    for path in [home / "config.toml", *sorted((home / "profiles").iterdir())]:
+        assert mode(path) == 0o600, path
+
+
+def test_save_keeps_the_previous_version(home):
+    store = Store(home)
+    store.save_profile(make_profile(label="first"))
+    store.save_profile(make_profile(label="second"))
+    path = store.profile_path("+8613812345678")
+    assert 'label = "second"' in path.read_text()
+    assert 'label = "first"' in backup_path(path).read_text()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'schema = 2\nnumber = "+8613812345678"\ncountry_code = 86\nregion = \n',
+        b"\xff\xfe not utf-8",
+        b'schema = 2\nnumber = "+8613812345678"\ncountry_code = 86\nregion = "CN"\n'
+        b'created = 2026-01-01T00:00:00Z\n\n[[items]]\nid = "a"\nstatus = "lost"\n',
+    ],
+)
+def test_a_broken_file_is_reported_and_never_touched(home, run, content):
+    store = Store(home)
+    store.ensure_home()
+    path = store.profile_path("+8613812345678")
+    path.write_bytes(content)
+    before = path.read_bytes()
+    result = run("add", "alipay", code=1)
+    assert str(path) in result.stderr
+    assert "line" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = run("mark", "a", "done", code=1)
+    assert path.read_bytes() == before
+    assert not backup_path(path).exists()
+
+
+def test_the_error_points_at_the_line(home, run):
+    store = Store(home)
+    store.ensure_home()
+    path = store.profile_path("+8613812345678")
+    path.write_text(
+        'schema = 2\nnumber = "+8613812345678"\ncountry_code = 86\nregion = "CN"\n'
+        'created = 2026-01-01T00:00:00Z\n\n[[items]]\nid = "a"\n\n[[items]]\nid = "b"\nstatus = "lost"\n'
+    )
+    result = run("status", code=1)
+    assert "line 12" in result.stderr
+    assert "items[1].status" in result.stderr
+
+
+def test_a_backup_is_named_when_there_is_one(home, retiring):
+    retiring("add", "alipay")
+    path = Store(home).profile_path("+8613812345678")
+    path.write_text("not toml at all = = =")
+    result = retiring("status", code=1)
+    assert str(backup_path(path)) in result.stderr
+
+
+def test_a_future_schema_is_refused_untouched(home, retiring):
+    path = Store(home).profile_path("+8613812345678")
+    text = path.read_text().replace("schema = 2", "schema = 9")
+    path.write_text(text)
+    result = retiring("mark", "sim-pin", "done", code=1)
+    assert "newer numretire" in result.stderr
+    assert path.read_text() == text
+
+
+KILL_WRITER = textwrap.dedent(
+    """
+    import sys
+    from datetime import UTC, datetime
+    from pathlib import Path
+    from numretire.model import Item, Profile
+    from numretire.store import Store
+    store = Store(Path(sys.argv[1]))
+    n = 0
+    print("ready", flush=True)
+    while True:
+        n += 1
+        items = [Item(id=f"item-{i}", note="x" * 200) for i in range(n % 50 + 1)]
+        store.save_profile(Profile(number="+8613812345678", country_code=86, region="CN",
+                                   created=datetime(2026, 1, 1, tzinfo=UTC), label=str(n), items=items))
+    """
+)
+
+
+def test_sigkill_while_saving_leaves_the_old_or_the_new_file(home, tmp_path):
+    script = tmp_path / "writer.py"
+    script.write_text(KILL_WRITER)
+    store = Store(home)
+    store.save_profile(make_profile(label="start"))
+    for round_ in range(25):
+        proc = subprocess.Popen([sys.executable, str(script), str(home)], stdout=subprocess.PIPE)
+        assert proc.stdout.readline().strip() == b"ready"
+        time.sleep(0.02 + (round_ % 5) * 0.013)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        profile = store.read_profile("+8613812345678")  # raises if the file were broken
+        assert profile is not None
+        assert all(item.note == "x" * 200 for item in profile.items)
+
+
+def _add_items(home: str, worker: int, count: int) -> None:
+    from pathlib import Path
+
+    store = Store(Path(home))
+    for n in range(count):
+        with store.locked():
+            profile = store.read_profile("+8613812345678")
+            profile.items.append(Item(id=f"w{worker}-{n}"))
+            store.save_profile(profile)
+
+
+def test_separate_processes_writing_at_once_lose_nothing(home):
+    store = Store(home)
+    store.save_profile(make_profile())
+    ctx = multiprocessing.get_context("spawn")
+    workers = [ctx.Process(target=_add_items, args=(str(home), w, 15)) for w in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+        assert w.exitcode == 0
+    ids = {item.id for item in store.read_profile("+8613812345678").items}
+    assert ids == {f"w{w}-{n}" for w in range(4) for n in range(15)}
+
+
+def test_two_cli_runs_at_once_lose_no_mark(home, retiring):
+    """The CLI takes the lock before the read it modifies: concurrent marks all land."""
+    retiring("add", "alipay", "wechat", "taobao", "jd")
+    env = {**os.environ, "NUMRETIRE_HOME": str(home)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "numretire", "mark", item, "moved"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for item in ("alipay", "wechat", "taobao", "jd")
+    ]
+    for p in procs:
+        assert p.wait(60) == 0, p.stderr.read()
+    profile = Store(home).read_profile("+8613812345678")
+    assert {i.id for i in profile.items if i.status == "moved"} == {"alipay", "wechat", "taobao", "jd"}
+
+
+def test_a_held_lock_is_reported(home, monkeypatch):
+    import numretire.store as store_module
+
+    monkeypatch.setattr(store_module, "LOCK_TIMEOUT_SECONDS", 0.1)
+    store = Store(home)
+    other = Store(home)
+    with store.locked():
+        import filelock
+
+        lock = filelock.FileLock(str(home / ".lock"), timeout=0.1, thread_local=False, is_singleton=False)
+        with pytest.raises(filelock.Timeout):
+            lock.acquire()
+    with other.locked():
+        pass
+
+
+def test_stale_temp_files_are_cleaned(home):
+    store = Store(home)
+    store.save_profile(make_profile())
+    path = store.profile_path("+8613812345678")
+    stale = path.parent / f".{path.name}.abc.tmp"
+    stale.write_text("half")
+    store.save_profile(make_profile(label="x"))
+    assert not stale.exists()
+
+
+def test_reading_a_missing_profile_gives_none(home):
+    assert Store(home).read_profile("+8613800000000") is None
+    assert Store(home).profiles() == []
+
+
+def test_unreadable_file_is_a_data_error(home):
+    store = Store(home)
+    store.ensure_home()
+    folder = store.profile_path("+8613812345678")
+    folder.mkdir()
+    with pytest.raises(DataError):
+        store.read_profile("+8613812345678")

@@ -144,8 +144,8 @@ def check_document(doc: dict[str, Any], text: str, file: str) -> tuple[list[dict
 
     problems: list[Problem] = []
 
-    def problem(where: str, key: str, **params: Any) -> None:
-        problems.append(Problem(file, line_of(text, where), key, {"where": where, **params}))
+    def problem(where: str, code: str, **params: Any) -> None:
+        problems.append(Problem(file, line_of(text, where), code, {"where": where, **params}))
 
     schema = doc.get("schema")
     if schema != CATALOG_SCHEMA:

@@ -26,7 +26,7 @@ class NumretireError(Exception):
     def render(self, lang: str) -> str:
         from numretire.i18n import t
 
-        return t(key=self.key, lang=lang, **self.params)
+        return t(self.key, lang, **self.params)
 
 
 class DataError(NumretireError):

@@ -33,7 +33,7 @@ def resolve_lang(option: str | None, config_lang: str | None = None) -> str:
     return locale_lang() or "en"
 
 
-def t(key: str, lang: str, **params: object) -> str:
+def t(key: str, lang: str, /, **params: object) -> str:
     """The message `key` in `lang`, with `params` filled in."""
     from numretire.messages import MESSAGES
 

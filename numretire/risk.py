@@ -32,16 +32,17 @@ def effective_flags(catalog_flags: tuple[str, ...] | list[str], answers: dict[st
 
 
 def level_of(flags: tuple[str, ...] | list[str], category: str = "other") -> str:
+    """critical: SMS access and money together (the court case in the seeds); high: money reachable in
+    any other way, or a takeover of an account others recover through or of a real-name record; medium:
+    SMS access alone, an SMS second factor, auto-debit or a real-name record; low: the rest."""
     present = set(flags)
     access = bool(present & set(ACCESS))
     money = bool(present & set(MONEY))
     if access and money:
         return "critical"
-    if access and (category in HUB_CATEGORIES or "real-name" in present):
+    if money or (access and (category in HUB_CATEGORIES or "real-name" in present)):
         return "high"
-    if "sms-payment" in present or (money and "sms-2fa" in present):
-        return "high"
-    if access or "sms-2fa" in present or "auto-debit" in present or "real-name" in present:
+    if access or present & {"sms-2fa", "auto-debit", "real-name"}:
         return "medium"
     return "low"
 

@@ -21,14 +21,25 @@ WALK_KEYS = {
 
 def ask(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
     """Ask until one of `choices` (single letters) is typed; Ctrl-D counts as quit."""
+    from numretire.cli.render import plain
+
     while True:
         try:
-            answer = out.input(prompt).strip().casefold()
+            answer = out.input(plain(prompt)).strip().casefold()
         except EOFError:
             return "q"
         if answer in choices:
             return answer
         out.print(session.t("prompt.invalid", choices="/".join(choices)))
+
+
+def ask_text(out, prompt: str) -> str:
+    from numretire.cli.render import plain
+
+    try:
+        return out.input(plain(prompt)).strip()
+    except EOFError:
+        return ""
 
 
 def show_item(session: Session, out, v, position: int, total: int) -> None:
@@ -73,7 +84,7 @@ def walk(profile: ProfileOpt = None, lang: LangOpt = None) -> None:
         status = WALK_KEYS[choice]
         note = ""
         if status == "blocked":
-            note = out.input(session.t("walk.blocked_note")).strip() or session.t("walk.blocked_default")
+            note = ask_text(out, session.t("walk.blocked_note")) or session.t("walk.blocked_default")
         with session.editing() as fresh:
             if fresh.item(v.id) is None:  # removed by another run meanwhile
                 continue

@@ -1,0 +1,89 @@
+import pytest
+
+
+def test_add_mark_list_with_history(retiring):
+    retiring("add", "meituan", "alipay")
+    retiring("mark", "alipay", "moved", "--note", "done at the counter")
+    items = {i["id"]: i for i in retiring.json("list")["items"]}
+    alipay = items["alipay"]
+    assert alipay["status"] == "moved"
+    assert [h["status"] for h in alipay["history"]] == ["open", "moved"]
+    assert alipay["history"][1]["note"] == "done at the counter"
+    for key in ("id", "name", "category", "status", "risk"):
+        assert key in alipay
+    moved = retiring.json("list", "--status", "moved")["items"]
+    assert [i["id"] for i in moved] == ["alipay"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_list_table_in_both_languages(retiring, lang):
+    retiring("add", "meituan")
+    out = retiring("list", "--lang", lang).stdout
+    assert ("美团" in out) and (("待处理" in out) if lang == "zh" else ("open" in out))
+
+
+def test_add_unknown_and_nothing(retiring):
+    assert "no-such" in retiring("add", "no-such", "--lang", "en", code=1).stderr
+    assert "catalog ids" in retiring("add", "--lang", "en", code=1).stderr
+    assert "Already" in retiring("add", "carrier-arrears", "--lang", "en").stdout
+
+
+def test_custom_items_and_their_risk(retiring):
+    out = retiring(
+        "add",
+        "--custom",
+        "Corner shop app",
+        "--category",
+        "food",
+        "--flag",
+        "sms-login",
+        "--flag",
+        "stored-card",
+        "--lang",
+        "en",
+    ).stdout
+    assert "custom-corner-shop-app" in out
+    item = next(i for i in retiring.json("list")["items"] if i["id"] == "custom-corner-shop-app")
+    assert (item["risk"], item["custom"], item["category"]) == ("critical", True, "food")
+    assert (
+        "telepathy" in retiring("add", "--custom", "X", "--flag", "telepathy", "--lang", "en", code=1).stderr
+    )
+
+
+def test_answer_changes_the_risk(retiring):
+    retiring("add", "--custom", "Shop", "--flag", "sms-login", "--flag", "stored-card")
+    retiring("answer", "custom-shop", "stored-card", "no")
+    item = next(i for i in retiring.json("list")["items"] if i["id"] == "custom-shop")
+    assert item["risk"] == "medium"
+    assert item["answers"] == {"stored-card": False}
+    assert (
+        "yes or no" in retiring("answer", "custom-shop", "balance", "perhaps", "--lang", "en", code=1).stderr
+    )
+
+
+def test_mark_statuses_and_errors(retiring):
+    retiring("add", "alipay")
+    assert "unknown status" in retiring("mark", "alipay", "finished", "--lang", "en", code=1).stderr
+    assert "--note" in retiring("mark", "alipay", "blocked", "--lang", "en", code=1).stderr
+    retiring("mark", "alipay", "blocked", "--note", "bank needs a visit")
+    assert "nothing changed" in retiring("mark", "alipay", "blocked", "--lang", "en").stdout
+    assert "no item" in retiring("mark", "nothing-here", "done", "--lang", "en", code=1).stderr
+    assert "unknown status" in retiring("list", "--status", "nope", "--lang", "en", code=1).stderr
+
+
+def test_remove(retiring):
+    retiring("add", "alipay")
+    retiring("remove", "alipay")
+    assert "alipay" not in {i["id"] for i in retiring.json("list")["items"]}
+
+
+def test_user_text_is_never_markup_or_a_terminal_escape(retiring):
+    retiring("add", "--custom", "[red]x[/red] \x1b[31mEVIL", "--category", "other")
+    item = next(i for i in retiring.json("list")["items"] if i["custom"])
+    retiring("mark", item["id"], "blocked", "--note", "[bold]note[/bold] \x1b]0;title\x07")
+    out = retiring("list", "--lang", "en").stdout
+    assert "[red]x[/red]" in out
+    assert "\x1b" not in out
+    assert "\\x1b[31mEVIL" in out
+    risks = retiring("risks", "--lang", "en").stdout
+    assert "[red]x[/red]" in risks and "\x1b" not in risks

@@ -1,0 +1,87 @@
+import json
+
+import pytest
+
+
+def handle_everything(run):
+    for item in run.json("list")["items"]:
+        if item["status"] != "open":
+            continue
+        status = "done" if item["kind"] == "task" else "moved"
+        run("mark", item["id"], status)
+
+
+def test_check_is_not_safe_until_everything_is_handled(retiring):
+    retiring("add", "meituan", "alipay")
+    result = retiring("check", "--lang", "en", code=3)
+    assert "Not safe" in result.stdout and "Meituan" in result.stdout
+    data = retiring.json("check", code=3)
+    assert data["safe_to_cancel"] is False
+    assert {"risk", "carrier", "discovery"} <= {b["kind"] for b in data["blockers"]}
+    handle_everything(retiring)
+    assert "Safe to cancel" in retiring("check", "--lang", "en").stdout
+    assert "可以注销" in retiring("check", "--lang", "zh").stdout
+    assert retiring.json("check")["safe_to_cancel"] is True
+
+
+def test_check_with_nothing_recorded(retiring):
+    assert "triage" in retiring("check", "--lang", "en", code=3).stdout
+    assert "triage" in retiring("check", "--lang", "zh", code=3).stdout
+
+
+def test_lookups_may_be_skipped_on_purpose(retiring):
+    retiring("add", "--custom", "Some app")
+    for item in retiring.json("list")["items"]:
+        retiring("mark", item["id"], "skipped" if item["category"] == "discovery" else "done")
+    assert retiring.json("check")["safe_to_cancel"] is True
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_risks_worst_first_with_reasons(retiring, lang):
+    retiring(
+        "add", "--custom", "Food app", "--category", "food", "--flag", "sms-login", "--flag", "stored-card"
+    )
+    retiring("add", "--custom", "Video", "--category", "media", "--flag", "auto-debit")
+    out = retiring("risks", "--lang", lang).stdout
+    assert out.index("Food app") < out.index("Video")
+    assert ("下一任机主" if lang == "zh" else "The next holder of this number can") in out
+    assert "auto-debit:" in out
+
+
+def test_risks_json(retiring):
+    retiring(
+        "add", "--custom", "Food app", "--category", "food", "--flag", "sms-login", "--flag", "stored-card"
+    )
+    data = retiring.json("risks")
+    assert data["items"][0]["risk"] == "critical"
+    assert "stored-card" in data["flags"]
+
+
+def test_risks_none(retiring):
+    assert "No account" in retiring("risks", "--lang", "en").stdout
+
+
+def test_status_dashboard(retiring):
+    retiring("add", "meituan", "alipay")
+    retiring("mark", "alipay", "moved")
+    out = retiring("status", "--lang", "en").stdout
+    assert "Progress" in out and "Overall" in out and "Not safe to cancel" in out
+    assert "Meituan" in out.split("Critical and high")[1]
+    data = retiring.json("status")
+    assert data["progress"]["done"] == 1
+    assert any(c["category"] == "payment" and c["done"] == 1 for c in data["categories"])
+    json.dumps(data)
+
+
+def test_status_in_chinese_dashboard(retiring):
+    retiring("add", "meituan")
+    out = retiring("status", "--lang", "zh").stdout
+    assert "进度" in out and "总计" in out and "极高" in out
+
+
+def test_demo_touches_nothing(run, home):
+    for lang in ("zh", "en"):
+        out = run("demo", "--lang", lang).stdout
+        assert ("演示" if lang == "zh" else "demo") in out
+        assert "+86 138****5678" in out
+    assert not (home / "profiles").exists()

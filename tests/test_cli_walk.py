@@ -1,0 +1,140 @@
+"""The guided walk and triage, driven through a real pseudo-terminal as a person would."""
+
+import os
+import sys
+
+import pexpect
+import pytest
+
+from numretire.store import Store
+
+
+def spawn(home, *args, lang="en"):
+    env = {
+        **os.environ,
+        "NUMRETIRE_HOME": str(home),
+        "NUMRETIRE_LANG": lang,
+        "COLUMNS": "120",
+        "NO_COLOR": "1",
+    }
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "numretire", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 120),
+    )
+
+
+def statuses(home):
+    profile = Store(home).read_profile("+8613812345678")
+    return {item.id: item.status for item in profile.items}
+
+
+@pytest.fixture
+def three_customs(retiring):
+    retiring(
+        "add", "--custom", "Food app", "--category", "food", "--flag", "sms-login", "--flag", "stored-card"
+    )
+    retiring("add", "--custom", "Mail", "--category", "email", "--flag", "sms-reset")
+    retiring("add", "--custom", "Video", "--category", "media", "--flag", "auto-debit")
+    return retiring
+
+
+def test_walk_answers_saves_survives_ctrl_c_and_resumes(three_customs, home):
+    child = spawn(home, "walk")
+    child.expect("Food app")
+    child.expect("Outcome\\?")
+    child.sendline("m")
+    child.expect("Saved: moved")
+    child.expect("Mail")
+    child.expect("Outcome\\?")
+    child.sendline("s")
+    child.expect("Saved: skipped")
+    child.expect("Outcome\\?")
+    child.sendintr()
+    child.expect("Interrupted")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = statuses(home)
+    assert saved["custom-food-app"] == "moved"
+    assert saved["custom-mail"] == "skipped"
+    assert saved["custom-video"] == "open"
+
+    child = spawn(home, "walk")
+    child.expect("Outcome\\?")
+    before = child.before
+    assert "Food app" not in before
+    child.sendline("x")  # not a choice: asked again
+    child.expect("Please type one of")
+    child.sendline("b")
+    child.expect("Why is it blocked")
+    child.sendline("the bank wants a visit")
+    child.expect("Saved: blocked")
+    child.expect("Outcome\\?")
+    child.sendline("q")
+    child.expect("Paused")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    profile = Store(home).read_profile("+8613812345678")
+    blocked = [i for i in profile.items if i.status == "blocked"]
+    assert len(blocked) == 1 and blocked[0].note == "the bank wants a visit"
+    assert [e.status for e in blocked[0].history] == ["open", "blocked"]
+
+
+def test_walk_in_chinese(three_customs, home):
+    child = spawn(home, "walk", lang="zh")
+    child.expect("结果？")
+    child.sendline("q")
+    child.expect("已暂停")
+    child.expect(pexpect.EOF)
+
+
+def test_walk_without_a_terminal_shows_the_next_item_and_the_command(three_customs):
+    out = three_customs("walk", "--lang", "en").stdout
+    assert "numretire mark" in out
+    assert "Outcome?" not in out
+
+
+def test_triage_asks_follows_up_and_saves(retiring, home):
+    child = spawn(home, "triage", "--category", "food")
+    child.expect(r"\? \[y/n/\?/k/q\]")
+    first = child.before.strip().splitlines()[-1]
+    child.sendline("y")
+    answered = []
+    while True:
+        index = child.expect([r"\[y/n\]", r"\[y/n/\?/k/q\]"])
+        if index == 0:
+            answered.append(child.before.strip().splitlines()[-1])
+            child.sendline("y")
+        else:
+            break
+    child.sendline("n")
+    child.expect(r"\[y/n/\?/k/q\]")
+    child.sendline("?")
+    child.expect(r"\[y/n/\?/k/q\]")
+    child.sendline("q")
+    child.expect("Paused")
+    child.expect(pexpect.EOF)
+    profile = Store(home).read_profile("+8613812345678")
+    triaged = [i for i in profile.items if i.origin == "triage"]
+    assert len(triaged) == 2
+    assert len(profile.dismissed) == 1
+    assert any("not sure" in i.note for i in triaged)
+    assert first  # the first question named a service
+    if answered:
+        assert any(triaged[0].answers.values())
+
+    # a second triage does not ask about the answered services again
+    child = spawn(home, "triage", "--category", "food")
+    child.expect(r"\[y/n/\?/k/q\]")
+    assert child.before.strip().splitlines()[-1] != first
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+
+
+def test_triage_needs_a_terminal(retiring):
+    assert "numretire add" in retiring("triage", "--lang", "en", code=1).stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from numretire.errors import InputError
 
@@ -26,8 +26,7 @@ def default_region(option: str | None = None, config_region: str | None = None) 
     return DEFAULT_REGION
 
 
-@dataclass(frozen=True)
-class PhoneNumber:
+class PhoneNumber(NamedTuple):
     e164: str  # "+8613812345678"
     region: str  # "CN"
     country_code: int  # 86

@@ -3,8 +3,8 @@ order, progress by category, and the readiness gate. Pure: data in, data out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from numretire.catalog import CATEGORIES, Catalog, Service
 from numretire.model import RESOLVED, Event, Item, Profile
@@ -16,8 +16,7 @@ CARRIER_CATEGORY = "carrier"
 DISCOVERY_CATEGORY = "discovery"
 
 
-@dataclass(frozen=True)
-class ItemView:
+class ItemView(NamedTuple):
     item: Item
     service: Service | None
     name: str
@@ -104,8 +103,7 @@ def walk_order(items: list[ItemView]) -> list[ItemView]:
     return sorted((v for v in items if v.item.status in ("open", "skipped")), key=key)
 
 
-@dataclass(frozen=True)
-class Blocker:
+class Blocker(NamedTuple):
     kind: str  # risk | carrier | discovery | empty
     item_id: str | None = None
     name: str = ""
@@ -113,11 +111,10 @@ class Blocker:
     reason: str = ""
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     safe: bool
-    blockers: list[Blocker] = field(default_factory=list)
-    warnings: list[ItemView] = field(default_factory=list)  # open items of medium or low risk
+    blockers: list[Blocker]
+    warnings: list[ItemView]  # open items of medium or low risk
 
 
 def gate(items: list[ItemView]) -> Verdict:
@@ -146,8 +143,7 @@ def gate(items: list[ItemView]) -> Verdict:
     return Verdict(not blockers, blockers, warnings)
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     category: str
     done: int
     total: int

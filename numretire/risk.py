@@ -6,7 +6,7 @@ what with the number once it belongs to someone else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LEVELS = ("critical", "high", "medium", "low")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
@@ -17,8 +17,7 @@ MONEY = ("stored-card", "balance", "credit", "sms-payment", "password-free")
 HUB_CATEGORIES = frozenset({"email", "messaging"})
 
 
-@dataclass(frozen=True)
-class Risk:
+class Risk(NamedTuple):
     level: str
     flags: tuple[str, ...]  # the flags that apply to this user
     reason: str

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -148,6 +147,8 @@ def backup_path(path: Path) -> Path:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash at any moment leaves the old file or the new one."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -1,10 +1,9 @@
-import json
 import textwrap
 from collections import Counter
 
 import pytest
 
-from numretire import catalog, paths
+from numretire import catalog, catalog_check, paths
 from numretire.errors import DataError, InputError
 
 GOOD = textwrap.dedent(
@@ -44,8 +43,8 @@ def write(folder, name, text):
 
 
 def test_the_shipped_catalog_passes_lint():
-    entries, problems = catalog.lint([paths.shipped_checklists_dir()])
-    assert [catalog.describe_problem(p, "en") + f" @ {p.file}:{p.line}" for p in problems] == []
+    entries, problems = catalog_check.lint([paths.shipped_checklists_dir()])
+    assert [catalog_check.describe_problem(p, "en") + f" @ {p.file}:{p.line}" for p in problems] == []
     assert len(entries) > 200
 
 
@@ -169,16 +168,18 @@ def test_the_cache_follows_changes(home):
     folder = paths.user_checklists_dir(home)
     path = write(folder, "mine.toml", GOOD)
     assert catalog.load(home).require("my-bank").popularity == 2
-    assert (home / "cache" / "catalog.json").exists()
+    assert (home / "cache" / catalog.CACHE_NAME).exists()
     path.write_text(GOOD.replace("popularity = 2", "popularity = 4 "), encoding="utf-8")
     assert catalog.load(home).require("my-bank").popularity == 4
 
 
-def test_a_damaged_cache_is_rebuilt(home):
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"{ not marshal", b"\xe9\x01\x00\x00\x00"])
+def test_a_damaged_cache_is_rebuilt(home, damage):
     catalog.load(home)
-    (home / "cache" / "catalog.json").write_text("{ not json")
+    cache = home / "cache" / catalog.CACHE_NAME
+    cache.write_bytes(damage)
     assert catalog.load(home).get("alipay") is not None
-    json.loads((home / "cache" / "catalog.json").read_text())
+    assert cache.read_bytes() != damage
 
 
 def test_require_unknown_is_a_user_error(home):
@@ -217,7 +218,7 @@ def test_require_unknown_is_a_user_error(home):
 def test_lint_names_file_line_and_problem(tmp_path, old, new, key, line):
     assert old in GOOD
     path = write(tmp_path, "bad.toml", GOOD.replace(old, new))
-    _, problems = catalog.lint([path])
+    _, problems = catalog_check.lint([path])
     assert [(p.key, p.file, p.line) for p in problems] == [(key, str(path), line)]
 
 
@@ -225,7 +226,7 @@ def test_lint_finds_duplicate_ids_and_claimed_aliases(tmp_path):
     write(tmp_path, "a.toml", GOOD)
     write(tmp_path, "b.toml", GOOD.replace('domains = ["mybank.example"]', 'domains = ["other.example"]'))
     write(tmp_path, "c.toml", GOOD.replace('id = "my-bank"', 'id = "copycat"').replace('"95999"', '"95000"'))
-    _, problems = catalog.lint([tmp_path])
+    _, problems = catalog_check.lint([tmp_path])
     found = sorted((p.key, p.params.get("value")) for p in problems)
     assert found == [("lint.alias_claimed", "mybank.example"), ("lint.duplicate_id", "my-bank")]
 
@@ -238,20 +239,20 @@ def test_shared_signatures_may_repeat(tmp_path):
         "b.toml",
         shared.replace('id = "my-bank"', 'id = "other"').replace("mybank.example", "o.example"),
     )
-    _, problems = catalog.lint([tmp_path])
+    _, problems = catalog_check.lint([tmp_path])
     assert problems == []
 
 
 def test_lint_reports_toml_syntax_with_line(tmp_path):
     path = write(tmp_path, "bad.toml", GOOD.replace("popularity = 2", "popularity = = 2"))
-    _, problems = catalog.lint([path])
+    _, problems = catalog_check.lint([path])
     assert [(p.key, p.line) for p in problems] == [("lint.not_toml", 8)]
 
 
 def test_carrier_entries_need_their_rules(tmp_path):
     text = GOOD.replace('category = "bank"', 'category = "carrier"\nkind = "carrier"')
-    _, problems = catalog.lint([write(tmp_path, "c.toml", text)])
+    _, problems = catalog_check.lint([write(tmp_path, "c.toml", text)])
     assert [p.params.get("key") for p in problems] == ["carrier"]
     text += '\n[service.carrier]\ncountry = "CN"\nfreeze_days = 90\n'
-    _, problems = catalog.lint([write(tmp_path, "c.toml", text)])
+    _, problems = catalog_check.lint([write(tmp_path, "c.toml", text)])
     assert problems == []

@@ -1,18 +1,45 @@
-"""The command line: typer apps that parse, call the core and render. One module per command group."""
+"""The command line: typer apps that parse, call the core and render. One module per command group.
+
+Commands are registered by name and imported only when they run: a typer app converts every
+registered command's signature at start-up, so `numretire status` builds `status` alone.
+"""
 
 from __future__ import annotations
 
+import importlib
+import os
+import sys
 from typing import Annotated
 
 import typer
 
-from numretire.cli import catalog, demo, inventory, profiles, risks, status, walk
 from numretire.cli.common import LangOpt, ProfileOpt, new_app, set_root_options
 
-app = new_app(
-    help="Retire a phone number safely: find, unbind and track every account tied to it. "
+HELP = (
+    "Retire a phone number safely: find, unbind and track every account tied to it. "
     "安全注销手机号：找出、解绑并跟踪与号码绑定的每一个账号。"
 )
+
+# command name -> (module under numretire.cli, function); "catalog" is a group of its own.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("profiles", "init"),
+    "profiles": ("profiles", "list_profiles"),
+    "use": ("profiles", "use"),
+    "edit": ("profiles", "edit"),
+    "status": ("status", "status"),
+    "triage": ("walk", "triage"),
+    "add": ("inventory", "add"),
+    "answer": ("inventory", "answer"),
+    "remove": ("inventory", "remove"),
+    "mark": ("inventory", "mark"),
+    "list": ("inventory", "list_items"),
+    "walk": ("walk", "walk"),
+    "risks": ("risks", "risks"),
+    "check": ("risks", "check"),
+    "demo": ("demo", "demo"),
+    "catalog": ("catalog", "app"),
+}
+ROOT_OPTIONS_WITH_VALUE = frozenset({"--lang", "--profile", "-p"})
 
 
 def _version(value: bool) -> None:
@@ -23,7 +50,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version · 显示版本")
@@ -35,23 +61,42 @@ def root(
     set_root_options(lang, profile)
 
 
-app.command("init")(profiles.init)
-app.command("profiles")(profiles.list_profiles)
-app.command("use")(profiles.use)
-app.command("edit")(profiles.edit)
-app.command("status")(status.status)
-app.command("triage")(walk.triage)
-app.command("add")(inventory.add)
-app.command("answer")(inventory.answer)
-app.command("remove")(inventory.remove)
-app.command("mark")(inventory.mark)
-app.command("list")(inventory.list_items)
-app.command("walk")(walk.walk)
-app.command("risks")(risks.risks)
-app.command("check")(risks.check)
-app.command("demo")(demo.demo)
-app.add_typer(catalog.app, name="catalog")
+def build_app(names: list[str] | None = None) -> typer.Typer:
+    """The app with the commands `names` (all when None), in the order of COMMANDS."""
+    app = new_app(help=HELP)
+    app.callback()(root)
+    for name, (module_name, attribute) in COMMANDS.items():
+        if names is not None and name not in names:
+            continue
+        target = getattr(importlib.import_module(f"numretire.cli.{module_name}"), attribute)
+        if isinstance(target, typer.Typer):
+            app.add_typer(target, name=name)
+        else:
+            app.command(name)(target)
+    return app
+
+
+def requested_command(args: list[str]) -> str | None:
+    """The command a command line names, skipping root options and their values."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ROOT_OPTIONS_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # the whole app, for tests and tools: `from numretire.cli import app`
+        return build_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
-    app(prog_name="numretire")
+    command = requested_command(sys.argv[1:])
+    completing = any(key.endswith("_COMPLETE") for key in os.environ)
+    only = [command] if command in COMMANDS and not completing else None
+    build_app(only)(prog_name="numretire")

@@ -183,7 +183,7 @@ def lint(
     """Check catalog files: keys, languages, flags, ids, aliases, URLs, dates · 检查目录文件"""
     from collections import Counter
 
-    from numretire import catalog, paths
+    from numretire import catalog_check, paths
     from numretire.errors import ExitCode
 
     session = Session(lang)
@@ -196,7 +196,7 @@ def lint(
             layers.append([user_dir])
     entries, problems = [], []
     for targets in layers:
-        found, bad = catalog.lint(targets)
+        found, bad = catalog_check.lint(targets)
         entries.extend(found)
         problems.extend(bad)
     regions = Counter(r for e in entries for r in e["regions"])
@@ -209,7 +209,7 @@ def lint(
                     {
                         "file": p.file,
                         "line": p.line,
-                        "problem": catalog.describe_problem(p, "en"),
+                        "problem": catalog_check.describe_problem(p, "en"),
                         "code": p.key,
                     }
                     for p in problems
@@ -225,7 +225,7 @@ def lint(
 
         out = session.console()
         for p in problems:
-            out.print(plain(f"{p.file}:{p.line}: {catalog.describe_problem(p, session.lang)}"))
+            out.print(plain(f"{p.file}:{p.line}: {catalog_check.describe_problem(p, session.lang)}"))
         out.print(
             session.t("lint.summary", services=len(entries), problems=len(problems), unverified=unverified)
         )

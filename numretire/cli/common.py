@@ -3,7 +3,6 @@ and the one boundary that turns a NumretireError into a line on stderr and an ex
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -93,6 +92,8 @@ def safe(text: str, keep_newlines: bool = False) -> str:
 
 def emit_json(document: dict[str, Any]) -> None:
     """One JSON document on stdout, nothing else there."""
+    import json
+
     payload = {"version": JSON_VERSION, **document}
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 

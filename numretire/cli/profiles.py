@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_json, safe
+from numretire.cli.render import carrier_name, profile_json
 
 RegionOpt = Annotated[
     str | None,
@@ -104,25 +105,6 @@ def describe_carrier(session: Session, profile, out) -> None:
     out.print(session.t(key, carrier=name))
 
 
-def profile_json(session: Session, profile) -> dict:
-    from numretire.numbers import mask
-
-    return {
-        "number": profile.number,
-        "number_masked": mask(profile.number, profile.country_code),
-        "label": profile.label,
-        "kind": profile.kind,
-        "region": profile.region,
-        "carrier": profile.carrier,
-        "carrier_source": profile.carrier_source,
-        "new_number": profile.new_number,
-        "new_number_masked": session.masked(profile.new_number, profile) if profile.new_number else None,
-        "cancel_on": profile.cancel_on.isoformat() if profile.cancel_on else None,
-        "created": profile.created.isoformat(),
-        "default": profile.number == session.config.default_profile,
-    }
-
-
 def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
     """List the numbers you are retiring · 列出所有号码"""
     session = Session(lang)
@@ -150,13 +132,6 @@ def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
             str(len(p.items)),
         )
     out.print(table)
-
-
-def carrier_name(session: Session, carrier: str | None) -> str:
-    if not carrier:
-        return "—"
-    service = session.catalog.get(carrier)
-    return service.display_name(session.lang) if service else carrier
 
 
 def use(

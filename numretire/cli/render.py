@@ -89,3 +89,30 @@ def print_steps(session: Session, v: ItemView, out) -> None:
         out.print(plain(session.t("walk.hotline", hotline=service.hotline)))
     if not service.verified:
         out.print(plain(session.t("catalog.unverified_warning"), style="yellow"))
+
+
+def profile_json(session: Session, profile) -> dict:
+    """A profile for --json: numbers in E.164 with a masked twin."""
+    from numretire.numbers import mask
+
+    return {
+        "number": profile.number,
+        "number_masked": mask(profile.number, profile.country_code),
+        "label": profile.label,
+        "kind": profile.kind,
+        "region": profile.region,
+        "carrier": profile.carrier,
+        "carrier_source": profile.carrier_source,
+        "new_number": profile.new_number,
+        "new_number_masked": session.masked(profile.new_number, profile) if profile.new_number else None,
+        "cancel_on": profile.cancel_on.isoformat() if profile.cancel_on else None,
+        "created": profile.created.isoformat(),
+        "default": profile.number == session.config.default_profile,
+    }
+
+
+def carrier_name(session: Session, carrier: str | None) -> str:
+    if not carrier:
+        return "—"
+    service = session.catalog.get(carrier)
+    return service.display_name(session.lang) if service else carrier

@@ -7,8 +7,7 @@ from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_jso
 
 def status_document(session: Session, profile, items) -> dict:
     from numretire import clock, plan
-    from numretire.cli.profiles import profile_json
-    from numretire.cli.render import item_json
+    from numretire.cli.render import item_json, profile_json
     from numretire.profiles import days_left
 
     overall, rows = plan.progress(items)
@@ -51,16 +50,18 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
         emit_json(status_document(session, p, items))
         return
 
+    from rich.console import Group
     from rich.table import Table
 
-    from numretire.cli.profiles import carrier_name
-    from numretire.cli.render import category_name, level_text, plain
+    from numretire.cli.render import carrier_name, category_name, level_text, plain
 
-    out = session.console()
+    parts: list = []  # rendered in one go: one print is much cheaper than twenty
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row(session.t("col.number"), session.masked(p.number, p) + (f"  ({p.label})" if p.label else ""))
+    head.add_row(
+        session.t("col.number"), plain(session.masked(p.number, p) + (f"  ({p.label})" if p.label else ""))
+    )
     source = session.t("carrier.source_prefix" if p.carrier_source == "prefix" else "carrier.source_user")
     head.add_row(session.t("col.carrier"), plain(f"{carrier_name(session, p.carrier)}  {source}"))
     head.add_row(session.t("col.new_number"), session.masked(p.new_number, p))
@@ -72,12 +73,12 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
     else:
         when = session.t("status.days_past", date=p.cancel_on.isoformat(), days=-(left or 0))
     head.add_row(session.t("col.cancel_on"), when)
-    out.print(head)
-    out.print()
+    parts += [head, ""]
 
     overall, rows = plan.progress(items)
     if not overall.total:
-        out.print(session.t("status.empty"))
+        parts.append(session.t("status.empty"))
+        session.console().print(Group(*parts))
         return
     table = Table(box=None, pad_edge=False, title=session.t("status.progress_title"), title_justify="left")
     table.add_column(session.t("col.category"))
@@ -86,19 +87,17 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
     for r in [*rows, overall]:
         label = session.t("status.overall") if r.category == "all" else category_name(session, r.category)
         table.add_row(label, bar(r.done, r.total, 22), f"{r.done}/{r.total}")
-    out.print(table)
-    out.print()
+    parts += [table, ""]
 
     urgent = [v for v in plan.by_risk(items) if not v.resolved and v.risk.level in plan.BLOCKING_LEVELS]
     if urgent:
-        out.print(session.t("status.urgent_title", count=len(urgent)))
+        parts.append(session.t("status.urgent_title", count=len(urgent)))
         for v in urgent[:10]:
             line = plain(f"  {v.name}  ")
             line.append_text(level_text(session, v.risk.level))
-            out.print(line)
-            out.print(plain(f"    {v.risk.reason}"))
+            parts += [line, plain(f"    {v.risk.reason}")]
         if len(urgent) > 10:
-            out.print(session.t("status.more", count=len(urgent) - 10))
+            parts.append(session.t("status.more", count=len(urgent) - 10))
     verdict = plan.gate(items)
-    out.print()
-    out.print(session.t("check.safe" if verdict.safe else "status.not_safe", count=len(verdict.blockers)))
+    parts += ["", session.t("check.safe" if verdict.safe else "status.not_safe", count=len(verdict.blockers))]
+    session.console().print(Group(*parts))

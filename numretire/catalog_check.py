@@ -1,0 +1,284 @@
+"""Catalog validation: every rule `numretire catalog lint` applies, with the file and line of each problem.
+
+Only needed when catalog files are read afresh (a cache miss) or linted, so it is kept out of start-up.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from numretire.catalog import (
+    ALIAS_KEYS,
+    CARRIER_KEYS,
+    CATALOG_SCHEMA,
+    CATEGORIES,
+    ENTRY_KEYS,
+    FLAGS,
+    KINDS,
+    TEXT_TABLES,
+    UNIQUE_ALIAS_KEYS,
+    toml_files,
+)
+from numretire.errors import InputError
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REGION_RE = re.compile(r"^(GLOBAL|[A-Z]{2})$")
+
+
+class Problem(NamedTuple):
+    """One lint finding: a message key and its parameters, at a file and line."""
+
+    file: str
+    line: int
+    key: str
+    params: dict[str, Any]
+
+
+def check_document(doc: dict[str, Any], text: str, file: str) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Validate one parsed catalog file; return its normalised entries and the problems found."""
+    from numretire.toml_lines import line_of
+
+    problems: list[Problem] = []
+
+    def problem(where: str, code: str, **params: Any) -> None:
+        problems.append(Problem(file, line_of(text, where), code, {"where": where, **params}))
+
+    schema = doc.get("schema")
+    if schema != CATALOG_SCHEMA:
+        problem("schema", "lint.schema", expected=CATALOG_SCHEMA)
+    for key in sorted(set(doc) - {"schema", "service"}):
+        problem(key, "lint.unknown_key", key=key)
+    raw_entries = doc.get("service", [])
+    if not isinstance(raw_entries, list):
+        problem("service", "lint.bad_type", key="service", expected="[[service]]")
+        return [], problems
+    entries = []
+    for index, raw in enumerate(raw_entries):
+        before = len(problems)
+        entry = _check_entry(raw, f"service[{index}]", problem)
+        if len(problems) == before and entry is not None:
+            entry["file"] = file
+            entry["line"] = line_of(text, f"service[{index}]")
+            entries.append(entry)
+    return entries, problems
+
+
+def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
+    if not isinstance(raw, dict):
+        problem(where, "lint.bad_type", key=where, expected="table")
+        return None
+    at = f"{where}."
+    for key in sorted(set(raw) - ENTRY_KEYS):
+        problem(at + key, "lint.unknown_key", key=key)
+    for key in (
+        "id",
+        "name",
+        "category",
+        "regions",
+        "popularity",
+        "flags",
+        "change",
+        "verified",
+        "source",
+        "checked",
+    ):
+        if key not in raw:
+            problem(where, "lint.missing", key=key)
+    entry_id = raw.get("id")
+    if "id" in raw and not (isinstance(entry_id, str) and ID_RE.match(entry_id)):
+        problem(at + "id", "lint.bad_id", value=str(entry_id))
+    kind = raw.get("kind", "account")
+    if kind not in KINDS:
+        problem(at + "kind", "lint.bad_choice", key="kind", value=str(kind), choices=", ".join(KINDS))
+    if "name" in raw:
+        _check_lang_table(raw["name"], at + "name", problem, str)
+    if "category" in raw and raw["category"] not in CATEGORIES:
+        problem(at + "category", "lint.unknown_category", value=str(raw["category"]))
+    regions = raw.get("regions", [])
+    regions_ok = (
+        isinstance(regions, list)
+        and regions
+        and all(isinstance(r, str) and REGION_RE.match(r) for r in regions)
+    )
+    if "regions" in raw and not regions_ok:
+        problem(at + "regions", "lint.bad_regions")
+    popularity = raw.get("popularity", 1)
+    if not (isinstance(popularity, int) and not isinstance(popularity, bool) and 1 <= popularity <= 5):
+        problem(at + "popularity", "lint.bad_popularity")
+    flags = raw.get("flags", [])
+    if not isinstance(flags, list):
+        problem(at + "flags", "lint.bad_type", key="flags", expected="list")
+        flags = []
+    for flag in flags:
+        if flag not in FLAGS:
+            problem(at + "flags", "lint.unknown_flag", value=str(flag))
+    if len(set(map(str, flags))) != len(flags):
+        problem(at + "flags", "lint.duplicate_flag")
+    for key in TEXT_TABLES:
+        if key in raw:
+            _check_lang_table(raw[key], at + key, problem, list)
+    if "notes" in raw:
+        _check_lang_table(raw["notes"], at + "notes", problem, str)
+    for key in ("url", "help_url"):
+        if key in raw and not (isinstance(raw[key], str) and raw[key].startswith("https://")):
+            problem(at + key, "lint.not_https", key=key)
+    if "hotline" in raw and not (isinstance(raw["hotline"], str) and raw["hotline"].strip()):
+        problem(at + "hotline", "lint.bad_type", key="hotline", expected="text")
+    if "verified" in raw and not isinstance(raw["verified"], bool):
+        problem(at + "verified", "lint.bad_type", key="verified", expected="true/false")
+    source = raw.get("source")
+    if "source" in raw and not (
+        isinstance(source, list) and source and all(isinstance(s, str) and s for s in source)
+    ):
+        problem(at + "source", "lint.bad_source")
+    checked = raw.get("checked")
+    if "checked" in raw and not (isinstance(checked, date) and type(checked) is date):
+        problem(at + "checked", "lint.bad_checked")
+    aliases = raw.get("aliases", {})
+    if not isinstance(aliases, dict):
+        problem(at + "aliases", "lint.bad_type", key="aliases", expected="table")
+        aliases = {}
+    for key, values in aliases.items():
+        if key not in ALIAS_KEYS:
+            problem(f"{at}aliases.{key}", "lint.unknown_key", key=f"aliases.{key}")
+        elif not (isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)):
+            problem(f"{at}aliases.{key}", "lint.bad_type", key=f"aliases.{key}", expected="list of text")
+    carrier = raw.get("carrier")
+    if kind == "carrier" and carrier is None:
+        problem(where, "lint.missing", key="carrier")
+    if carrier is not None:
+        if kind != "carrier":
+            problem(at + "carrier", "lint.carrier_not_carrier")
+        if not isinstance(carrier, dict):
+            problem(at + "carrier", "lint.bad_type", key="carrier", expected="table")
+        else:
+            for key in sorted(set(carrier) - CARRIER_KEYS):
+                problem(f"{at}carrier.{key}", "lint.unknown_key", key=f"carrier.{key}")
+            for key in ("freeze_days", "freeze_days_max", "arrears_days"):
+                value = carrier.get(key)
+                if value is not None and not (
+                    isinstance(value, int) and not isinstance(value, bool) and value > 0
+                ):
+                    problem(f"{at}carrier.{key}", "lint.bad_type", key=f"carrier.{key}", expected="days > 0")
+            if "freeze_days" not in carrier:
+                problem(at + "carrier", "lint.missing", key="carrier.freeze_days")
+    entry = dict(raw)
+    entry.setdefault("kind", "account")
+    entry.setdefault("aliases", {})
+    return entry
+
+
+def _check_lang_table(value: Any, where: str, problem, kind: type) -> None:
+    if not isinstance(value, dict):
+        problem(where, "lint.bad_type", key=where.split(".", 1)[-1], expected="{ zh = …, en = … }")
+        return
+    for key in sorted(set(value) - {"zh", "en"}):
+        problem(f"{where}.{key}", "lint.unknown_key", key=key)
+    for lang in ("zh", "en"):
+        text = value.get(lang)
+        if kind is str:
+            ok = isinstance(text, str) and text.strip()
+        else:
+            ok = isinstance(text, list) and text and all(isinstance(s, str) and s.strip() for s in text)
+        if not ok:
+            problem(
+                f"{where}.{lang}" if lang in value else where,
+                "lint.missing_lang",
+                lang=lang,
+                key=where.split(".", 1)[-1],
+            )
+
+
+def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
+    """Problems across files of one layer: duplicate ids, an alias claimed by two services."""
+    problems = []
+    seen_ids: dict[str, dict[str, Any]] = {}
+    claimed: dict[tuple[str, str], dict[str, Any]] = {}
+    for entry in entries:
+        first = seen_ids.get(entry["id"])
+        if first is not None:
+            problems.append(
+                Problem(
+                    entry["file"],
+                    entry["line"],
+                    "lint.duplicate_id",
+                    {"value": entry["id"], "other": f"{first['file']}:{first['line']}"},
+                )
+            )
+        else:
+            seen_ids[entry["id"]] = entry
+        for key in UNIQUE_ALIAS_KEYS:
+            for value in entry["aliases"].get(key, []):
+                norm = (key, _norm_alias(key, value))
+                owner = claimed.get(norm)
+                if owner is not None and owner["id"] != entry["id"]:
+                    problems.append(
+                        Problem(
+                            entry["file"],
+                            entry["line"],
+                            "lint.alias_claimed",
+                            {"value": value, "key": key, "other": owner["id"]},
+                        )
+                    )
+                else:
+                    claimed[norm] = entry
+    return problems
+
+
+def _norm_alias(key: str, value: str) -> str:
+    value = value.strip()
+    return value.lower() if key in ("domains", "packages") else value
+
+
+def read_layer(files: list[Path]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Parse and check a set of files (one layer: shipped, or the user's)."""
+    import tomllib
+
+    entries: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(path), 1, "lint.unreadable", {"problem": str(exc)}))
+            continue
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            match = re.search(r"at line (\d+)", str(exc))
+            problems.append(
+                Problem(
+                    str(path),
+                    int(match.group(1)) if match else 1,
+                    "lint.not_toml",
+                    {"problem": re.sub(r"\s*\(at line.*\)", "", str(exc))},
+                )
+            )
+            continue
+        found, bad = check_document(doc, text, str(path))
+        entries.extend(found)
+        problems.extend(bad)
+    problems.extend(check_set(entries))
+    return entries, problems
+
+
+def lint(targets: list[Path]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Check files or folders of catalog TOML; return the entries and every problem found."""
+    files: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            files.extend(toml_files(target))
+        elif target.exists():
+            files.append(target)
+        else:
+            raise InputError("catalog.no_such_path", path=str(target))
+    return read_layer(files)
+
+
+def describe_problem(problem: Problem, lang: str) -> str:
+    from numretire.i18n import t
+
+    return t(problem.key, lang, **problem.params)

@@ -267,6 +267,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Safe to cancel: no critical or high item is open, carrier tasks and lookups are done.",
     ),
     "check.not_safe": ("现在注销还不安全，原因如下（{count}）：", "Not safe to cancel yet ({count}):"),
+    "check.cancel_steps": ("注销号码（{carrier}）：", "Cancelling the number ({carrier}):"),
     "check.warnings": (
         "另有 {count} 个中低风险条目仍未处理：",
         "Also still open, medium or low risk ({count}):",

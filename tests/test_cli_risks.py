@@ -19,9 +19,12 @@ def test_check_is_not_safe_until_everything_is_handled(retiring):
     assert data["safe_to_cancel"] is False
     assert {"risk", "carrier", "discovery"} <= {b["kind"] for b in data["blockers"]}
     handle_everything(retiring)
-    assert "Safe to cancel" in retiring("check", "--lang", "en").stdout
+    out = retiring("check", "--lang", "en").stdout
+    assert "Safe to cancel" in out
+    assert "Cancelling the number (China Mobile" in out and "business hall" in out
     assert "可以注销" in retiring("check", "--lang", "zh").stdout
-    assert retiring.json("check")["safe_to_cancel"] is True
+    data = retiring.json("check")
+    assert data["safe_to_cancel"] is True and data["cancel_steps"]
 
 
 def test_check_with_nothing_recorded(retiring):

@@ -99,3 +99,15 @@ def test_version_imports_nothing_heavy(home):
 def test_status_imports_nothing_heavy(retiring, home):
     retiring("status")  # builds the catalog cache, as the first run does
     assert imported_by("status", home=home) == []
+
+
+def test_shell_completion_completes_commands(home):
+    env = {
+        **os.environ,
+        "NUMRETIRE_HOME": str(home),
+        "_NUMRETIRE_COMPLETE": "complete_bash",
+        "COMP_WORDS": "numretire catalog se",
+        "COMP_CWORD": "2",
+    }
+    out = subprocess.run([sys.executable, "-m", "numretire"], env=env, capture_output=True, text=True).stdout
+    assert out.split() == ["search"]

@@ -51,10 +51,13 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
     """Is it safe to cancel the number now? Exit 0 yes, 3 no · 现在注销是否安全"""
     from numretire import plan
     from numretire.errors import ExitCode
+    from numretire.i18n import pick
 
     session = Session(lang, profile)
     p = session.profile()
     verdict = plan.gate(plan.views(p, session.catalog, session.lang))
+    carrier = session.catalog.get(p.carrier) if p.carrier else None
+    cancel_steps = list(pick(dict(carrier.remove), session.lang) or []) if carrier and carrier.remove else []
     if json:
         from numretire.cli.status import blocker_json
 
@@ -64,6 +67,7 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
                 "safe_to_cancel": verdict.safe,
                 "blockers": [blocker_json(b) for b in verdict.blockers],
                 "warnings": [{"id": v.id, "name": v.name, "risk": v.risk.level} for v in verdict.warnings],
+                "cancel_steps": cancel_steps if verdict.safe else [],
             }
         )
     else:
@@ -72,6 +76,10 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
         out = session.console()
         if verdict.safe:
             out.print(session.t("check.safe"))
+            if cancel_steps:
+                out.print(plain(session.t("check.cancel_steps", carrier=carrier.display_name(session.lang))))
+                for n, step in enumerate(cancel_steps, 1):
+                    out.print(plain(f"  {n}. {step}"))
         else:
             out.print(session.t("check.not_safe", count=len(verdict.blockers)))
             for b in verdict.blockers:

@@ -18,7 +18,7 @@ class NumretireError(Exception):
 
     exit_code = ExitCode.DATA
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, /, **params: object) -> None:
         super().__init__(key)
         self.key = key
         self.params = params

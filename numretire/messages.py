@@ -435,6 +435,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lint.unreadable": ("无法读取：{problem}", "cannot be read: {problem}"),
     "lint.not_toml": ("不是有效的 TOML：{problem}", "not valid TOML: {problem}"),
+    # ---------------------------------------------------------------- config
+    "config.where": ("设置保存在 {path}", "Settings are kept in {path}"),
+    "config.bad_key": ("未知设置“{key}”：可用 {choices}", "unknown setting '{key}': use one of {choices}"),
+    "config.bad_region": (
+        "“{value}”不是两位地区代码（如 CN、US）",
+        "'{value}' is not a two-letter region code (CN, US ...)",
+    ),
+    "config.set": ("已设置 {key} = {value}", "Set {key} = {value}"),
+    "config.unset": ("已清除 {key}", "Cleared {key}"),
     # ---------------------------------------------------------------- demo
     "demo.intro": (
         "numretire 演示：一个虚构的号码和清单，保存在临时文件夹，不会碰你的数据。",

@@ -129,3 +129,20 @@ def test_default_follows_the_first_profile(run, home):
     run("init", "13812345678")
     run("init", "13012345678")
     assert Store(home).read_config().default_profile == "+8613812345678"
+
+
+def test_config_sets_language_and_region(run, monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    run("config", "set", "region", "cn")
+    run("config", "set", "lang", "zh")
+    assert "已清除" not in run("config", "show").stdout
+    data = run.json("config", "show")
+    assert data["config"]["lang"] == "zh" and data["config"]["region"] == "CN"
+    run("init", "13812345678")  # read in CN although the locale says US
+    assert "运营商" in run("status").stdout
+    assert "Carrier" in run("status", "--lang", "en").stdout
+    run("config", "unset", "lang")
+    assert "Carrier" in run("status").stdout
+    assert "unknown setting" in run("config", "set", "colour", "red", code=1).stderr
+    assert "region code" in run("config", "set", "region", "China", code=1).stderr
+    assert "zh or en" in run("config", "set", "lang", "fr", code=1).stderr

@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("risks", "check"),
     "demo": ("demo", "demo"),
     "catalog": ("catalog", "app"),
+    "config": ("config", "app"),
 }
 ROOT_OPTIONS_WITH_VALUE = frozenset({"--lang", "--profile", "-p"})
 

@@ -136,7 +136,7 @@ class Session:
             self._catalog = catalog.load(self.store.home)
         return self._catalog
 
-    def t(self, key: str, **params: Any) -> str:
+    def t(self, key: str, /, **params: Any) -> str:
         from numretire.i18n import t
 
         return t(key, self.lang, **params)

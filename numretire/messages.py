@@ -435,6 +435,156 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lint.unreadable": ("无法读取：{problem}", "cannot be read: {problem}"),
     "lint.not_toml": ("不是有效的 TOML：{problem}", "not valid TOML: {problem}"),
+    # ---------------------------------------------------------------- timeline
+    "when.today": ("今天", "today"),
+    "when.in": ("还有 {days} 天", "in {days} days"),
+    "when.ago": ("{days} 天前", "{days} days ago"),
+    "milestone.planned": ("（按计划日期）", " (from the planned date)"),
+    "milestone.last_safe_day": (
+        "{date}（{when}）：需要旧号码收验证码的换绑，最晚在这天完成",
+        "{date} ({when}): last day for changes that need a code sent to the old number",
+    ),
+    "milestone.cancel": ("{date}（{when}）：注销号码", "{date} ({when}): the number is cancelled"),
+    "milestone.arrears_start": (
+        "{date}（{when}）：开始欠费，号码停机",
+        "{date} ({when}): arrears begin; the line is suspended",
+    ),
+    "milestone.arrears_freeze": (
+        "{date}（{when}）：欠费满期，号码进入回收冻结期",
+        "{date} ({when}): the unpaid number enters the recycling freeze",
+    ),
+    "milestone.freeze_end": (
+        "{date}（{when}）：冻结期结束，号码最早可能被分配给别人",
+        "{date} ({when}): end of the freeze; the number may be given to someone else",
+    ),
+    "milestone.watch_end": ("{date}（{when}）：观察期结束", "{date} ({when}): end of the watch period"),
+    "status.timeline_title": ("时间线", "Timeline"),
+    "status.no_rule": (
+        "不知道此号码所在地区的号码回收周期。",
+        "No reassignment period is known for this number's region.",
+    ),
+    "cancel.refused": (
+        "现在注销还不安全，未记录（{count} 个问题）：",
+        "Not safe to cancel yet; nothing recorded ({count}):",
+    ),
+    "cancel.force_hint": (
+        "如果号码已经注销，用 --force 照样记录。",
+        "If the number is already cancelled, record it anyway with --force.",
+    ),
+    "cancel.done": ("已记录：{number} 于 {date} 注销。", "Recorded: {number} cancelled on {date}."),
+    "cancel.arrears_done": (
+        "已记录：{number} 自 {date} 起欠费停机。",
+        "Recorded: {number} left to lapse for arrears since {date}.",
+    ),
+    "cancel.still_open": (
+        "仍有 {count} 个问题未解决：冻结期结束前尽快处理（通常需要申诉或到柜台）。",
+        "{count} problems are still open: fix them before the freeze ends (it now takes an appeal or a counter visit).",
+    ),
+    "cancel.next": (
+        "numretire remind 会在这些日期提醒你。",
+        "numretire remind will remind you on these dates.",
+    ),
+    "cancel.future": (
+        "{date} 还没到：计划日期请用 numretire edit --cancel-on",
+        "{date} is in the future: plan it with numretire edit --cancel-on",
+    ),
+    "cancel.arrears_needs_since": (
+        "--arrears 需要 --since YYYY-MM-DD（开始欠费的日期）",
+        "--arrears needs --since YYYY-MM-DD (the day the arrears began)",
+    ),
+    "cancel.since_needs_arrears": ("--since 只和 --arrears 一起用", "--since goes with --arrears"),
+    "remind.open_items": (
+        "还有 {count} 项未处理；计划 {date} 注销（还有 {days} 天）",
+        "{count} items still open; cancellation planned for {date} (in {days} days)",
+    ),
+    "remind.overdue": (
+        "计划注销日 {date} 已过 {days} 天，仍有 {count} 项未处理",
+        "the planned cancellation date {date} passed {days} days ago with {count} items still open",
+    ),
+    "remind.old_number": (
+        "{count} 项需要旧号码收验证码：最晚 {date}（还有 {days} 天）",
+        "{count} items need a code on the old number: last safe day {date} (in {days} days)",
+    ),
+    "remind.blocked": ("待跟进（受阻）：{name}：{note}", "chase (blocked): {name}: {note}"),
+    "remind.still_tied": (
+        "号码冻结中，仍有 {count} 项绑定着它；{date} 起号码可能属于别人（还有 {days} 天）",
+        "frozen, with {count} items still tied to it; from {date} it may belong to someone else (in {days} days)",
+    ),
+    "remind.release_soon": (
+        "{date} 冻结期结束，号码可能被分配给别人（还有 {days} 天）",
+        "the freeze ends on {date}; the number may then go to someone else (in {days} days)",
+    ),
+    "remind.watch": (
+        "号码已于 {date} 可被重新分配（{days} 天前）：检查是否还有服务向旧号码发送验证码或通知",
+        "the number could be reassigned from {date} ({days} days ago): check that nothing still sends codes or notices to the old number",
+    ),
+    "remind.ics_done": ("已写入 {path}（{count} 个日历事件）", "Wrote {path} ({count} calendar events)"),
+    "remind.write_needs_install": ("--write 只和 --install 一起用", "--write goes with --install"),
+    "remind.write_systemd_only": (
+        "--write 只能写 systemd 用户单元；请按 --install 的说明手动设置",
+        "--write only writes systemd user units; set it up by hand as --install shows",
+    ),
+    "remind.written": ("已写入 systemd 用户单元：{path}", "Wrote the systemd user units in {path}"),
+    "remind.unchanged": (
+        "systemd 用户单元已是最新，未改动：{path}",
+        "The systemd user units are up to date; nothing changed: {path}",
+    ),
+    "remind.enable": ("启用：{command}", "Enable them: {command}"),
+    "remind.install.systemd": (
+        "systemd 用户定时器（或用 --install --write 自动写入）：",
+        "A systemd user timer (or let --install --write write it):",
+    ),
+    "remind.install.cron": ("cron（crontab -e 中加入这一行）：", "cron (add this line with crontab -e):"),
+    "remind.install.launchd": (
+        "launchd（保存到 ~/Library/LaunchAgents/）：",
+        "launchd (save into ~/Library/LaunchAgents/):",
+    ),
+    "ics.last_safe_day": (
+        "numretire：{number} 需旧号码的换绑最后一天",
+        "numretire: last day to change what needs the old number, {number}",
+    ),
+    "ics.last_safe_day.about": (
+        "需要向旧号码发送验证码的换绑，必须在注销前完成。",
+        "Changes that need a code sent to the old number must be done before cancellation.",
+    ),
+    "ics.cancel": ("numretire：注销 {number}", "numretire: cancel {number}"),
+    "ics.cancel.about": (
+        "注销前运行 numretire check，确认可以安全注销。",
+        "Run numretire check before cancelling.",
+    ),
+    "ics.arrears_start": ("numretire：{number} 欠费停机", "numretire: {number} suspended for arrears"),
+    "ics.arrears_start.about": (
+        "欠费停机后号码会进入回收冻结期。",
+        "After arrears the number enters the recycling freeze.",
+    ),
+    "ics.arrears_freeze": (
+        "numretire：{number} 进入回收冻结期",
+        "numretire: {number} enters the recycling freeze",
+    ),
+    "ics.arrears_freeze.about": (
+        "冻结期结束后号码可能被分配给别人。",
+        "After the freeze the number may be given to someone else.",
+    ),
+    "ics.freeze_end": ("numretire：{number} 可能被重新分配", "numretire: {number} may be reassigned"),
+    "ics.freeze_end.about": (
+        "从今天起号码可能属于别人：仍绑定它的账号会落到别人手里。",
+        "From today the number may belong to someone else: accounts still tied to it go with it.",
+    ),
+    "ics.watch_end": ("numretire：{number} 观察期结束", "numretire: end of the watch for {number}"),
+    "ics.watch_end.about": (
+        "最后检查一次是否还有服务向旧号码发送验证码。",
+        "A last check that nothing sends codes to the old number.",
+    ),
+    "ics.watch": (
+        "numretire：检查是否还有服务联系 {number}",
+        "numretire: check nothing still contacts {number}",
+    ),
+    "ics.watch.about": (
+        "检查是否还有服务向旧号码发送验证码或通知：numretire remind。",
+        "Check that no service still sends codes or notices to the old number: numretire remind.",
+    ),
+    "export.no_folder": ("文件夹不存在：{path}", "no such folder: {path}"),
+    "export.cannot_write": ("无法写入 {path}：{problem}", "cannot write {path}: {problem}"),
     # ---------------------------------------------------------------- config
     "config.where": ("设置保存在 {path}", "Settings are kept in {path}"),
     "config.bad_key": ("未知设置“{key}”：可用 {choices}", "unknown setting '{key}': use one of {choices}"),

@@ -28,6 +28,27 @@ class Event:
 
 
 @dataclass
+class Evidence:
+    """What an imported file showed about an item: never a message or a password, only counts and dates."""
+
+    source: str  # sms | passwords
+    digest: str  # of the imported file: importing the same file again changes nothing
+    count: int
+    first: date | None = None
+    last: date | None = None
+    login_is_number: bool = False
+
+
+@dataclass
+class Lookup:
+    """The result of the official linked-accounts lookup (一证通查 2.0): only a count."""
+
+    count: int
+    on: date | None  # the day the answer came
+    recorded: datetime
+
+
+@dataclass
 class Custom:
     """A service the catalog lacks, described by the user."""
 
@@ -48,6 +69,7 @@ class Item:
     custom: Custom | None = None
     origin: str = "manual"  # manual | init | triage | import-sms | import-passwords | demo
     history: list[Event] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +86,10 @@ class Profile:
     carrier: str | None = None  # a catalog carrier id, or the name the user gave
     carrier_source: str = "prefix"  # prefix | user
     cancel_on: date | None = None
+    cancelled_on: date | None = None  # the real cancellation
+    arrears_since: date | None = None  # left to lapse for arrears instead of cancelled
+    acquired_on: date | None = None  # kind 'adopt': when the number became the user's
+    lookups: list[Lookup] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     # Catalog ids the user said are not tied to this number during triage (so triage does not ask again).
     dismissed: list[str] = field(default_factory=list)

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from numretire.model import PROFILE_KINDS, STATUSES, Config, Custom, Event, Item, Profile
+from numretire.model import PROFILE_KINDS, STATUSES, Config, Custom, Event, Evidence, Item, Lookup, Profile
 
-PROFILE_SCHEMA = 2
+PROFILE_SCHEMA = 3
 CONFIG_SCHEMA = 1
 
 
@@ -47,7 +47,17 @@ def _profile_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-PROFILE_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _profile_1_to_2}
+def _profile_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
+    """3 adds the real cancellation or arrears date, lookups and items' evidence: all optional, so a
+    schema 2 file is a valid schema 3 file."""
+    doc["schema"] = 3
+    return doc
+
+
+PROFILE_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _profile_1_to_2,
+    2: _profile_2_to_3,
+}
 CONFIG_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
@@ -129,6 +139,10 @@ def profile_from_doc(doc: dict[str, Any]) -> Profile:
         "cancel_on",
         "items",
         "dismissed",
+        "cancelled_on",
+        "arrears_since",
+        "acquired_on",
+        "lookups",
     }
     _unknown(doc, known, "")
     number = _get(doc, "number", str, "")
@@ -157,8 +171,36 @@ def profile_from_doc(doc: dict[str, Any]) -> Profile:
         carrier=_get(doc, "carrier", str, "", None),
         carrier_source=carrier_source,
         cancel_on=_get(doc, "cancel_on", date, "", None),
+        cancelled_on=_get(doc, "cancelled_on", date, "", None),
+        arrears_since=_get(doc, "arrears_since", date, "", None),
+        acquired_on=_get(doc, "acquired_on", date, "", None),
+        lookups=[
+            _lookup_from_doc(raw, f"lookups[{i}].")
+            for i, raw in enumerate(_get(doc, "lookups", list, "", []))
+        ],
         items=items,
         dismissed=_text_list(doc, "dismissed", ""),
+    )
+
+
+def _lookup_from_doc(raw: Any, where: str) -> Lookup:
+    _check(isinstance(raw, dict), where.rstrip("."), "expected a table")
+    _unknown(raw, {"count", "on", "recorded"}, where)
+    count = _get(raw, "count", int, where)
+    _check(count >= 0, f"{where}count", "must not be negative")
+    return Lookup(count, _get(raw, "on", date, where, None), _aware(_get(raw, "recorded", datetime, where)))
+
+
+def _evidence_from_doc(raw: Any, where: str) -> Evidence:
+    _check(isinstance(raw, dict), where.rstrip("."), "expected a table")
+    _unknown(raw, {"source", "digest", "count", "first", "last", "login_is_number"}, where)
+    return Evidence(
+        source=_get(raw, "source", str, where),
+        digest=_get(raw, "digest", str, where),
+        count=_get(raw, "count", int, where),
+        first=_get(raw, "first", date, where, None),
+        last=_get(raw, "last", date, where, None),
+        login_is_number=_get(raw, "login_is_number", bool, where, False),
     )
 
 
@@ -170,7 +212,7 @@ def _text_list(doc: dict[str, Any], key: str, where: str) -> list[str]:
 
 def _item_from_doc(raw: Any, where: str) -> Item:
     _check(isinstance(raw, dict), where.rstrip("."), "expected a table")
-    _unknown(raw, {"id", "status", "note", "answers", "custom", "origin", "history"}, where)
+    _unknown(raw, {"id", "status", "note", "answers", "custom", "origin", "history", "evidence"}, where)
     item_id = _get(raw, "id", str, where)
     _check(bool(item_id), f"{where}id", "empty")
     status = _get(raw, "status", str, where, "open")
@@ -203,6 +245,10 @@ def _item_from_doc(raw: Any, where: str) -> Item:
         custom=custom,
         origin=_get(raw, "origin", str, where, "manual"),
         history=history,
+        evidence=[
+            _evidence_from_doc(ev, f"{where}evidence[{j}].")
+            for j, ev in enumerate(_get(raw, "evidence", list, where, []))
+        ],
     )
 
 
@@ -225,6 +271,8 @@ def profile_to_doc(profile: Profile) -> dict[str, Any]:
                 "flags": list(item.custom.flags),
             }
         raw["history"] = [{"at": ev.at, "status": ev.status, "note": ev.note} for ev in item.history]
+        if item.evidence:
+            raw["evidence"] = [_drop_none(dict(vars(ev))) for ev in item.evidence]
         items.append(raw)
     return _drop_none(
         {
@@ -238,6 +286,10 @@ def profile_to_doc(profile: Profile) -> dict[str, Any]:
             "carrier": profile.carrier,
             "carrier_source": profile.carrier_source,
             "cancel_on": profile.cancel_on,
+            "cancelled_on": profile.cancelled_on,
+            "arrears_since": profile.arrears_since,
+            "acquired_on": profile.acquired_on,
+            "lookups": [_drop_none(dict(vars(lk))) for lk in profile.lookups] or None,
             "created": profile.created,
             "items": items,
             "dismissed": list(profile.dismissed) or None,

@@ -6,12 +6,13 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from numretire.model import STATUSES, Custom, Event, Item, Profile
+from numretire.model import STATUSES, Custom, Event, Evidence, Item, Lookup, Profile
 from numretire.serialize import (
     PROFILE_SCHEMA,
     FutureSchema,
     Invalid,
     _profile_1_to_2,
+    _profile_2_to_3,
     config_from_doc,
     profile_from_doc,
     profile_to_doc,
@@ -28,8 +29,20 @@ customs = st.builds(
     category=st.sampled_from(["other", "bank"]),
     flags=st.lists(st.sampled_from(["sms-login", "balance"]), unique=True),
 )
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+evidence = st.builds(
+    Evidence,
+    source=st.sampled_from(["sms", "passwords"]),
+    digest=st.text("0123456789abcdef", min_size=1),
+    count=st.integers(0, 10**6),
+    first=st.none() | days,
+    last=st.none() | days,
+    login_is_number=st.booleans(),
+)
+lookups = st.builds(Lookup, count=st.integers(0, 500), on=st.none() | days, recorded=moments)
 items = st.builds(
     Item,
+    evidence=st.lists(evidence, max_size=2),
     id=st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True),
     status=st.sampled_from(STATUSES),
     note=text,
@@ -52,6 +65,10 @@ profiles = st.builds(
     cancel_on=st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
     items=st.lists(items, max_size=5, unique_by=lambda i: i.id),
     dismissed=st.lists(st.sampled_from(["alipay", "qq", "jd"]), unique=True),
+    cancelled_on=st.none() | days,
+    arrears_since=st.none() | days,
+    acquired_on=st.none() | days,
+    lookups=st.lists(lookups, max_size=2),
 )
 
 
@@ -82,6 +99,23 @@ def test_the_migration_step_itself():
     doc = _profile_1_to_2({"schema": 1, "created": "t", "items": [{"id": "a", "status": "open"}]})
     assert doc["schema"] == 2
     assert doc["items"][0]["history"] == [{"at": "t", "status": "open", "note": ""}]
+
+
+def test_schema_2_migrates_to_3_unchanged_but_for_the_version():
+    doc = {"schema": 2, "number": "+8613812345678", "items": []}
+    assert _profile_2_to_3(dict(doc)) == {**doc, "schema": 3}
+    created = datetime(2026, 1, 2, tzinfo=UTC)
+    profile = profile_from_doc(
+        {
+            "schema": 2,
+            "number": "+8613812345678",
+            "country_code": 86,
+            "region": "CN",
+            "created": created,
+            "items": [{"id": "qq", "status": "open", "history": []}],
+        }
+    )
+    assert profile.cancelled_on is None and profile.lookups == [] and profile.item("qq").evidence == []
 
 
 def test_a_newer_schema_is_refused():

@@ -1,5 +1,6 @@
 import multiprocessing
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -53,9 +54,9 @@ def test_save_keeps_the_previous_version(home):
 @pytest.mark.parametrize(
     "content",
     [
-        b'schema = 2\nnumber = "+8613812345678"\ncountry_code = 86\nregion = \n',
+        b'schema = 3\nnumber = "+8613812345678"\ncountry_code = 86\nregion = \n',
         b"\xff\xfe not utf-8",
-        b'schema = 2\nnumber = "+8613812345678"\ncountry_code = 86\nregion = "CN"\n'
+        b'schema = 3\nnumber = "+8613812345678"\ncountry_code = 86\nregion = "CN"\n'
         b'created = 2026-01-01T00:00:00Z\n\n[[items]]\nid = "a"\nstatus = "lost"\n',
     ],
 )
@@ -97,7 +98,7 @@ def test_a_backup_is_named_when_there_is_one(home, retiring):
 
 def test_a_future_schema_is_refused_untouched(home, retiring):
     path = Store(home).profile_path("+8613812345678")
-    text = path.read_text().replace("schema = 2", "schema = 9")
+    text = re.sub(r"^schema = \d+", "schema = 9", path.read_text(), flags=re.M)
     path.write_text(text)
     result = retiring("mark", "sim-pin", "done", code=1)
     assert "newer numretire" in result.stderr

@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "walk": ("walk", "walk"),
     "risks": ("risks", "risks"),
     "check": ("risks", "check"),
+    "cancel": ("timeline", "cancel"),
+    "remind": ("timeline", "remind"),
     "demo": ("demo", "demo"),
     "catalog": ("catalog", "app"),
     "config": ("config", "app"),

@@ -6,12 +6,13 @@ from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_jso
 
 
 def status_document(session: Session, profile, items) -> dict:
-    from numretire import clock, plan
+    from numretire import clock, plan, retirement, timeline
     from numretire.cli.render import item_json, profile_json
     from numretire.profiles import days_left
 
     overall, rows = plan.progress(items)
     verdict = plan.gate(items)
+    stones = retirement.milestones(profile, session.catalog)
     return {
         "profile": profile_json(session, profile),
         "today": clock.today().isoformat(),
@@ -20,6 +21,8 @@ def status_document(session: Session, profile, items) -> dict:
         "categories": [{"category": r.category, "done": r.done, "total": r.total} for r in rows],
         "safe_to_cancel": verdict.safe,
         "blockers": [blocker_json(b) for b in verdict.blockers],
+        "phase": timeline.phase(clock.today(), stones),
+        "milestones": [{"key": m.key, "on": m.on.isoformat(), "planned": m.planned} for m in stones],
         "items": [item_json(v, session.lang) for v in items],
     }
 
@@ -74,6 +77,16 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
         when = session.t("status.days_past", date=p.cancel_on.isoformat(), days=-(left or 0))
     head.add_row(session.t("col.cancel_on"), when)
     parts += [head, ""]
+    from numretire import retirement
+    from numretire.cli.timeline import milestone_text
+
+    stones = retirement.milestones(p, session.catalog)
+    if stones:
+        parts.append(session.t("status.timeline_title"))
+        parts += [plain("  " + milestone_text(session, m, clock.today())) for m in stones]
+        if not any(m.key == "freeze_end" for m in stones):
+            parts.append(plain("  " + session.t("status.no_rule")))
+        parts.append("")
 
     overall, rows = plan.progress(items)
     if not overall.total:

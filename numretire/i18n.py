@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 
 LANGS = ("zh", "en")
 
@@ -48,3 +49,11 @@ def pick(texts: dict[str, object] | None, lang: str) -> object:
         return None
     other = "en" if lang == "zh" else "zh"
     return texts.get(lang) or texts.get(other)
+
+
+def relative_day(day: date, today: date, lang: str) -> str:
+    """'today', 'in 3 days', '2 days ago' in `lang`."""
+    days = (day - today).days
+    if days == 0:
+        return t("when.today", lang)
+    return t("when.in", lang, days=days) if days > 0 else t("when.ago", lang, days=-days)

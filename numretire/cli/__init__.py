@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("risks", "check"),
     "cancel": ("timeline", "cancel"),
     "remind": ("timeline", "remind"),
+    "report": ("report", "report"),
     "demo": ("demo", "demo"),
     "catalog": ("catalog", "app"),
     "config": ("config", "app"),

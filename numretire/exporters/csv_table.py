@@ -1,0 +1,43 @@
+"""The report as CSV for a spreadsheet: one row per item, UTF-8 with a BOM (so Excel shows Chinese),
+and no cell a user typed can run as a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from numretire.i18n import t
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> str:
+    """A cell that a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def render(report: dict[str, Any]) -> bytes:
+    lang = report["lang"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    header = ["id", "name", "category", "status", "risk", "reason", "note", "history"]
+    writer.writerow([t(f"report.csv.{h}", lang) for h in header])
+    for item in report["items"]:
+        history = "; ".join(
+            f"{ev['date']} {ev['status_name']}" + (f" ({ev['note']})" if ev["note"] else "")
+            for ev in item["history"]
+        )
+        row = [
+            item["id"],
+            item["name"],
+            item["category_name"],
+            item["status_name"],
+            item["level"],
+            item["reason"],
+            item["note"],
+            history,
+        ]
+        writer.writerow([cell(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -82,6 +82,7 @@ ENTRY_KEYS = frozenset(
         "notes",
         "aliases",
         "carrier",
+        "applies_to",
     }
 )
 CARRIER_KEYS = frozenset({"country", "names", "freeze_days", "freeze_days_max", "arrears_days"})
@@ -111,6 +112,7 @@ class Service(NamedTuple):
     carrier: dict[str, Any] | None = None
     origin: str = "shipped"  # shipped | user
     file: str = ""
+    applies_to: tuple[str, ...] = ("retire", "adopt")  # the kinds of profile this entry is for
 
     def display_name(self, lang: str) -> str:
         """'支付宝 (Alipay)' for zh, 'Alipay (支付宝)' for en; one name when both are the same."""
@@ -156,6 +158,7 @@ def service_from_entry(entry: dict[str, Any]) -> Service:
         carrier=dict(entry["carrier"]) if entry.get("carrier") else None,
         origin=entry.get("origin", "shipped"),
         file=entry.get("file", ""),
+        applies_to=tuple(entry.get("applies_to", ("retire", "adopt"))),
     )
 
 

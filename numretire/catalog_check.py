@@ -146,6 +146,9 @@ def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
             problem(f"{at}aliases.{key}", "lint.unknown_key", key=f"aliases.{key}")
         elif not (isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)):
             problem(f"{at}aliases.{key}", "lint.bad_type", key=f"aliases.{key}", expected="list of text")
+    applies = raw.get("applies_to", ["retire", "adopt"])
+    if not (isinstance(applies, list) and applies and all(a in ("retire", "adopt") for a in applies)):
+        problem(at + "applies_to", "lint.bad_applies_to")
     carrier = raw.get("carrier")
     if kind == "carrier" and carrier is None:
         problem(where, "lint.missing", key="carrier")

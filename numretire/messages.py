@@ -139,6 +139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Critical and high items still open ({count}):",
     ),
     "status.more": ("  ……还有 {count} 项（numretire risks）", "  … and {count} more (numretire risks)"),
+    "status.not_clean": (
+        "这个号码还不能放心使用：{count} 个问题（numretire check 查看）",
+        "Not clean to use yet: {count} problems (see numretire check)",
+    ),
     "status.not_safe": (
         "现在注销还不安全：{count} 个问题（numretire check 查看）",
         "Not safe to cancel yet: {count} problems (see numretire check)",
@@ -152,6 +156,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.done": ("已完成", "done"),
     "status.skipped": ("暂时跳过", "skipped"),
     "status.blocked": ("受阻", "blocked"),
+    "status.clear": ("未发现账号", "no account found"),
+    "status.released": ("已释放号码", "released"),
+    "status.contacted": ("已联系平台", "contacted the service"),
+    "status.occupied": ("仍被占用", "still occupied"),
     # ---------------------------------------------------------------- risk levels and reasons
     "level.critical": ("极高", "critical"),
     "level.high": ("高", "high"),
@@ -268,6 +276,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.not_safe": ("现在注销还不安全，原因如下（{count}）：", "Not safe to cancel yet ({count}):"),
     "check.cancel_steps": ("注销号码（{carrier}）：", "Cancelling the number ({carrier}):"),
+    "check.clean": (
+        "这个号码可以放心使用：各项检查已完成，没有被占用的服务。",
+        "This number is clean to use: the checks are done and no service is still occupied.",
+    ),
+    "check.not_clean": ("这个号码还不能放心使用（{count}）：", "This number is not clean yet ({count}):"),
     "check.warnings": (
         "另有 {count} 个中低风险条目仍未处理：",
         "Also still open, medium or low risk ({count}):",
@@ -424,6 +437,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}：checked 应为日期（YYYY-MM-DD）",
         "{where}: checked must be a date (YYYY-MM-DD)",
     ),
+    "lint.bad_applies_to": (
+        "{where}：applies_to 应为 retire、adopt 组成的非空列表",
+        "{where}: applies_to must be a non-empty list of retire and adopt",
+    ),
     "lint.carrier_not_carrier": (
         '{where}：只有 kind = "carrier" 的条目可以有 carrier 表',
         '{where}: only kind = "carrier" entries take a carrier table',
@@ -505,6 +522,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 项需要旧号码收验证码：最晚 {date}（还有 {days} 天）",
         "{count} items need a code on the old number: last safe day {date} (in {days} days)",
     ),
+    "remind.contacted": ("待跟进（已联系平台）：{name}：{note}", "chase (contacted): {name}: {note}"),
     "remind.blocked": ("待跟进（受阻）：{name}：{note}", "chase (blocked): {name}: {note}"),
     "remind.still_tied": (
         "号码冻结中，仍有 {count} 项绑定着它；{date} 起号码可能属于别人（还有 {days} 天）",
@@ -587,6 +605,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.cannot_write": ("无法写入 {path}：{problem}", "cannot write {path}: {problem}"),
     # ---------------------------------------------------------------- report
     "report.title": ("号码注销报告：{number}", "Number retirement report: {number}"),
+    "report.title_adopt": ("新号码检查报告：{number}", "New number check report: {number}"),
     "report.generated": ("生成于 {date}", "Generated on {date}"),
     "report.cancelled_on": ("实际注销", "Cancelled on"),
     "report.risks_title": ("仍存在的风险", "What still exposes you"),
@@ -605,6 +624,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.csv.reason": ("原因", "Reason"),
     "report.csv.note": ("备注", "Note"),
     "report.csv.history": ("历史", "History"),
+    # ---------------------------------------------------------------- adopt (a newly acquired number)
+    "adopt.done": (
+        "开始检查新号码 {number}：已列出 {count} 项要检查的事项和服务。",
+        "Checking the new number {number}: {count} checks and services to try are listed.",
+    ),
+    "adopt.next": (
+        "下一步：numretire walk 逐项检查（先问运营商、再试支付和银行），或 numretire import sms 读取收到的短信。",
+        "Next: numretire walk to go through them (the carrier first, then payments and banks), or numretire import sms to read the messages the number receives.",
+    ),
+    "adopt.steps_try": ("用这个号码试着注册或登录：", "Try to register or log in with this number:"),
+    "adopt.try_generic": (
+        "用这个号码注册或用验证码登录。如果提示号码已被注册、或登录后看到不是你的账号，这个号码仍绑定着前任机主的账号。",
+        "Register, or log in with a code sent to this number. If it says the number is already registered, or you see an account that is not yours, the number is still bound to a previous holder's account.",
+    ),
+    "adopt.steps_occupied": ("号码被别人的账号占用时：", "If someone else's account holds the number:"),
+    "adopt.no_occupied_steps": (
+        "目录中没有该服务的处理步骤：通过官方客服说明号码已换主人，请求解除绑定。",
+        "The catalog has no steps for this service: tell official customer service the number has a new holder and ask them to unbind it.",
+    ),
+    "adopt.walk_prompt": (
+        "结果？c 未发现账号 / r 已释放 / x 前任账号已移除 / t 已联系平台 / o 仍被占用 / d 已完成 / s 跳过 / b 受阻 / q 退出：",
+        "Result? c no account / r released / x previous holder's account removed / t contacted / o still occupied / d done / s skip / b blocked / q quit: ",
+    ),
+    "adopt.cancel_refused": (
+        "这个号码是新入手的（adopt），不是要注销的号码",
+        "This is a newly acquired number (adopt), not one being retired",
+    ),
+    "col.acquired_on": ("入手日期", "Acquired on"),
+    "adopt.reason.task": ("新号码入手时应做的检查。", "A check to make when you get a number."),
+    "adopt.reason.high": (
+        "前任机主的支付或银行账号若仍绑定这个号码，会给你发验证码和交易通知，欠费还可能影响你使用支付服务。",
+        "A previous holder's payment or bank account still bound to this number sends you their codes and notices, and their arrears can block your own payments.",
+    ),
+    "adopt.reason.medium": (
+        "前任机主的账号若仍绑定这个号码，你无法用它注册，还会收到发给对方的消息。",
+        "While a previous holder's account holds this number you cannot register with it, and their messages come to you.",
+    ),
+    "adopt.reason.low": (
+        "检查这个号码是否已被别人的账号占用。",
+        "Check whether someone else's account still uses this number.",
+    ),
+    "blocker.adopt_task": (
+        "检查未完成也未跳过：{name}（numretire mark {id} done）",
+        "check neither done nor skipped: {name} (numretire mark {id} done)",
+    ),
+    "blocker.occupied": (
+        "{name}：号码仍被别人的账号占用。{reason}",
+        "{name}: the number is still bound to someone else's account. {reason}",
+    ),
+    "blocker.contacted": (
+        "{name}：已联系平台，等待处理结果。",
+        "{name}: contacted; waiting for the service to act.",
+    ),
+    "blocker.unchecked": ("{name}：尚未检查。{reason}", "{name}: not checked yet. {reason}"),
     # ---------------------------------------------------------------- config
     "config.where": ("设置保存在 {path}", "Settings are kept in {path}"),
     "config.bad_key": ("未知设置“{key}”：可用 {choices}", "unknown setting '{key}': use one of {choices}"),

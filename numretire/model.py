@@ -9,11 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-STATUSES = ("open", "moved", "removed", "closed", "not-mine", "done", "skipped", "blocked")
-# The number no longer reaches the account, or the item never concerned it.
-RESOLVED = frozenset({"moved", "removed", "closed", "not-mine", "done"})
+STATUSES = (
+    "open",
+    "moved",
+    "removed",
+    "closed",
+    "not-mine",
+    "done",
+    "skipped",
+    "blocked",
+    # for a newly acquired number (kind 'adopt'):
+    "clear",  # no account found on the number
+    "released",  # the service released the number from the previous holder's account
+    "contacted",  # the service was contacted; waiting for an answer
+    "occupied",  # still bound to someone else's account
+)
+# The number no longer reaches the account, or the item never concerned it. ('removed' also means: the
+# previous holder's account was removed from a newly acquired number.)
+RESOLVED = frozenset({"moved", "removed", "closed", "not-mine", "done", "clear", "released"})
 # Still a danger to the user: the account is tied to the number.
-UNRESOLVED = frozenset({"open", "skipped", "blocked"})
+UNRESOLVED = frozenset({"open", "skipped", "blocked", "contacted", "occupied"})
 
 PROFILE_KINDS = ("retire", "adopt")
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from numretire.catalog import CATEGORIES, Catalog, Service
 from numretire.model import RESOLVED, Event, Item, Profile
-from numretire.risk import LEVEL_RANK, Risk, assess
+from numretire.risk import LEVEL_RANK, Risk, assess, assess_adopted
 
 BLOCKING_LEVELS = frozenset({"critical", "high"})
 # Tasks the gate asks for: the number's own carrier tasks, and the aids that find forgotten accounts.
@@ -46,7 +46,12 @@ class ItemView(NamedTuple):
         )
 
 
-def view(item: Item, catalog: Catalog, lang: str) -> ItemView:
+# A newly acquired number: the services to try first, and in what order.
+ADOPT_CATEGORIES = ("payment", "bank", "messaging", "social", "ecommerce", "food", "travel", "government")
+ADOPT_MIN_POPULARITY = 4
+
+
+def view(item: Item, catalog: Catalog, lang: str, profile_kind: str = "retire") -> ItemView:
     service = catalog.get(item.id) if item.custom is None else None
     if service is not None:
         name, category, kind, flags = (
@@ -64,11 +69,15 @@ def view(item: Item, catalog: Catalog, lang: str) -> ItemView:
         )
     else:  # an id the catalog no longer has: keep it, as an account of unknown risk
         name, category, kind, flags = item.id, "other", "account", ()
-    return ItemView(item, service, name, category, kind, assess(flags, item.answers, category, lang))
+    if profile_kind == "adopt":
+        risk = assess_adopted(category, kind, lang)
+    else:
+        risk = assess(flags, item.answers, category, lang)
+    return ItemView(item, service, name, category, kind, risk)
 
 
 def views(profile: Profile, catalog: Catalog, lang: str) -> list[ItemView]:
-    return [view(item, catalog, lang) for item in profile.items]
+    return [view(item, catalog, lang, profile.kind) for item in profile.items]
 
 
 def by_risk(items: list[ItemView]) -> list[ItemView]:
@@ -117,6 +126,61 @@ class Verdict(NamedTuple):
     warnings: list[ItemView]  # open items of medium or low risk
 
 
+def adopt_order(items: list[ItemView]) -> list[ItemView]:
+    """For a newly acquired number: tasks first (ask the carrier, the official lookup), then payments and
+    banks, messaging and social, shopping, delivery, ride-hailing, government; the most common first.
+    Services contacted or still occupied come back after the rest."""
+    rank = {c: i for i, c in enumerate(ADOPT_CATEGORIES)}
+
+    def key(v: ItemView):
+        return (
+            {"open": 0, "skipped": 1, "contacted": 2, "occupied": 2}[v.item.status],
+            v.kind != "task",
+            rank.get(v.category, len(rank)),
+            -(v.service.popularity if v.service else 0),
+            v.name,
+        )
+
+    return sorted(
+        (v for v in items if v.item.status in ("open", "skipped", "contacted", "occupied")), key=key
+    )
+
+
+def adopt_gate(items: list[ItemView]) -> Verdict:
+    """Is this newly acquired number clean to use?
+
+    Clean means: the tasks done or consciously skipped; no service still occupied by someone else's
+    account or waiting for an answer; no payment or bank service left unchecked.
+    """
+    blockers: list[Blocker] = []
+    warnings: list[ItemView] = []
+    for v in by_risk(items):
+        if v.kind == "task":
+            if v.item.status not in RESOLVED and v.item.status != "skipped":
+                blockers.append(Blocker("adopt_task", v.id, v.name))
+        elif v.item.status in ("occupied", "contacted"):
+            blockers.append(Blocker(v.item.status, v.id, v.name, v.risk.level, v.risk.reason))
+        elif not v.resolved:
+            if v.risk.level in BLOCKING_LEVELS:
+                blockers.append(Blocker("unchecked", v.id, v.name, v.risk.level, v.risk.reason))
+            else:
+                warnings.append(v)
+    return Verdict(not blockers, blockers, warnings)
+
+
+def verdict_for(kind: str, items: list[ItemView]) -> Verdict:
+    """The gate that fits the profile: safe to cancel (a retirement) or clean to use (a new number)."""
+    return adopt_gate(items) if kind == "adopt" else gate(items)
+
+
+def blocker_text(b: Blocker, lang: str) -> str:
+    """One line saying why the gate is closed, in `lang`."""
+    from numretire.i18n import t
+
+    level = t(f"level.{b.level}", lang) if b.level else ""
+    return t(f"blocker.{b.kind}", lang, name=b.name, id=b.item_id, level=level, reason=b.reason)
+
+
 def gate(items: list[ItemView]) -> Verdict:
     """Is it safe to cancel the number now?
 
@@ -161,15 +225,29 @@ def progress(items: list[ItemView]) -> tuple[Progress, list[Progress]]:
     return Progress("all", sum(r.done for r in rows), sum(r.total for r in rows)), rows
 
 
-def initial_items(catalog: Catalog, region: str, at: datetime) -> list[Item]:
-    """What every retirement starts with: the carrier's tasks and the aids that find forgotten accounts."""
+def initial_items(catalog: Catalog, region: str, at: datetime, kind: str = "retire") -> list[Item]:
+    """What a profile starts with. A retirement: the carrier's tasks and the aids that find forgotten
+    accounts. A newly acquired number: its tasks, and the common services of the region to try the
+    number on (payments and banks, messaging and social, shopping, delivery, travel, government)."""
     wanted = []
     for service in catalog:
-        if service.kind != "task" or service.category not in (CARRIER_CATEGORY, DISCOVERY_CATEGORY):
+        if kind not in service.applies_to:
             continue
-        if region in service.regions or "GLOBAL" in service.regions:
-            wanted.append(Item(id=service.id, origin="init", history=[Event(at, "open", "")]))
-    return wanted
+        if region not in service.regions and "GLOBAL" not in service.regions:
+            continue
+        if service.kind == "task":
+            if kind == "adopt" or service.category in (CARRIER_CATEGORY, DISCOVERY_CATEGORY):
+                wanted.append(service.id)
+        elif (
+            kind == "adopt"
+            and service.kind == "account"
+            and region in service.regions
+            and service.category in ADOPT_CATEGORIES
+            and service.popularity >= ADOPT_MIN_POPULARITY
+        ):
+            wanted.append(service.id)
+    origin = "adopt" if kind == "adopt" else "init"
+    return [Item(id=service_id, origin=origin, history=[Event(at, "open", "")]) for service_id in wanted]
 
 
 def set_status(item: Item, status: str, at: datetime, note: str = "") -> bool:

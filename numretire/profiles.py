@@ -17,6 +17,7 @@ def create(
     kind: str = "retire",
     new_number: PhoneNumber | None = None,
     cancel_on: date | None = None,
+    acquired_on: date | None = None,
     carrier: str | None = None,
     carrier_source: str = "prefix",
 ) -> Profile:
@@ -33,6 +34,7 @@ def create(
         carrier=carrier,
         carrier_source=carrier_source,
         cancel_on=cancel_on,
+        acquired_on=acquired_on,
     )
 
 

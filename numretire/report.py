@@ -39,7 +39,7 @@ def progress_over_time(items: list[plan.ItemView], start: date, end: date) -> li
 def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bool) -> dict[str, Any]:
     """Everything a report shows. Numbers are masked unless `reveal`."""
     items = plan.views(profile, catalog, lang)
-    verdict = plan.gate(items)
+    verdict = plan.verdict_for(profile.kind, items)
     overall, rows = plan.progress(items)
     stones = retirement.milestones(profile, catalog)
 
@@ -50,13 +50,6 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
             return e164
         cc = profile.country_code if e164.startswith(f"+{profile.country_code}") else None
         return mask(e164, cc) if cc else mask_other(e164)
-
-    def blocker_text(b: plan.Blocker) -> str:
-        if b.kind == "risk":
-            return t("blocker.risk", lang, name=b.name, level=t(f"level.{b.level}", lang), reason=b.reason)
-        if b.kind == "empty":
-            return t("blocker.empty", lang)
-        return t(f"blocker.{b.kind}", lang, name=b.name, id=b.item_id)
 
     open_risks = [v for v in plan.by_risk(items) if not v.resolved and v.kind == "account"]
     return {
@@ -77,11 +70,11 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
             "cancelled_on": profile.cancelled_on.isoformat() if profile.cancelled_on else None,
             "arrears_since": profile.arrears_since.isoformat() if profile.arrears_since else None,
         },
-        "safe_to_cancel": verdict.safe,
-        "verdict": t("check.safe", lang)
-        if verdict.safe
-        else t("check.not_safe", lang, count=len(verdict.blockers)),
-        "blockers": [{"kind": b.kind, "id": b.item_id, "text": blocker_text(b)} for b in verdict.blockers],
+        "safe_to_cancel": verdict.safe,  # for an adopted number: clean to use
+        "verdict": verdict_sentence(profile.kind, verdict, lang),
+        "blockers": [
+            {"kind": b.kind, "id": b.item_id, "text": plan.blocker_text(b, lang)} for b in verdict.blockers
+        ],
         "progress": {"done": overall.done, "total": overall.total},
         "categories": [
             {
@@ -153,3 +146,13 @@ def mask_other(e164: str) -> str:
     from numretire.numbers import mask_any
 
     return mask_any(e164)
+
+
+def verdict_sentence(kind: str, verdict: plan.Verdict, lang: str) -> str:
+    if kind == "adopt":
+        return (
+            t("check.clean", lang)
+            if verdict.safe
+            else t("check.not_clean", lang, count=len(verdict.blockers))
+        )
+    return t("check.safe", lang) if verdict.safe else t("check.not_safe", lang, count=len(verdict.blockers))

@@ -81,5 +81,26 @@ def reason(flags: tuple[str, ...] | list[str], category: str, lang: str) -> str:
     return t("risk.sentence", lang, what=body)
 
 
+# A newly acquired number: what a previous holder's account bound to it means for the new holder.
+ADOPT_LEVELS = {
+    "payment": "high",
+    "bank": "high",
+    "credit": "high",
+    "messaging": "medium",
+    "social": "medium",
+    "government": "medium",
+}
+
+
+def assess_adopted(category: str, kind: str, lang: str) -> Risk:
+    """The risk of an item of a newly acquired number, from its category alone."""
+    from numretire.i18n import t
+
+    if kind == "task":
+        return Risk("medium", (), t("adopt.reason.task", lang))
+    level = ADOPT_LEVELS.get(category, "low")
+    return Risk(level, (), t(f"adopt.reason.{level}", lang))
+
+
 def worst(levels: list[str]) -> str | None:
     return min(levels, key=LEVEL_RANK.__getitem__) if levels else None

@@ -109,7 +109,7 @@ def phase(today: date, stones: list[Milestone]) -> str:
 
 
 class Reminder(NamedTuple):
-    kind: str  # open_items | old_number | overdue | blocked | still_tied | release_soon | watch
+    kind: str  # open_items | old_number | overdue | blocked | contacted | still_tied | release_soon | watch
     days: int | None = None  # days left to the date that matters (negative: that many days ago)
     count: int = 0
     item_id: str | None = None
@@ -132,7 +132,10 @@ def due(today: date, stones: list[Milestone], items: list[ItemState]) -> list[Re
     """What is due on `today`: empty when nothing is."""
     by_key = {m.key: m for m in stones}
     unresolved = [i for i in items if i.status in UNRESOLVED]
-    reminders: list[Reminder] = [Reminder("blocked", item_id=i.id) for i in items if i.status == "blocked"]
+    # Items waiting on someone else: blocked ones, and services contacted about a recycled number.
+    reminders: list[Reminder] = [
+        Reminder(i.status, item_id=i.id) for i in items if i.status in ("blocked", "contacted")
+    ]
     state = phase(today, stones)
     cancel = by_key.get("cancel")
     if state in ("none", "before") and cancel is not None:

@@ -49,7 +49,7 @@ def test_every_command_takes_lang_and_the_inventory_ones_profile():
     for name, command in commands(root):
         options = {opt for p in command.params for opt in p.opts}
         assert "--lang" in options, name
-        if name not in {"init", "profiles", "use", "demo", "remind"} and not name.startswith(
+        if name not in {"init", "adopt", "profiles", "use", "demo", "remind"} and not name.startswith(
             ("catalog", "config")
         ):
             assert "--profile" in options, name

@@ -23,6 +23,7 @@ HELP = (
 # command name -> (module under numretire.cli, function); "catalog" is a group of its own.
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("profiles", "init"),
+    "adopt": ("profiles", "adopt"),
     "profiles": ("profiles", "list_profiles"),
     "use": ("profiles", "use"),
     "edit": ("profiles", "edit"),

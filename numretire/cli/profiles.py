@@ -58,26 +58,64 @@ def init(
     lang: LangOpt = None,
 ) -> None:
     """Start retiring a number · 开始注销一个号码"""
-    from numretire import clock, numbers, plan, profiles
-    from numretire.errors import InputError
+    from numretire import numbers
 
     session = Session(lang)
     where = numbers.default_region(region, session.config.region)
-    parsed = numbers.parse(number, where)
-    new_parsed = numbers.parse(new, where) if new else None
-    when = parse_date(cancel_on, "--cancel-on")
+    start(
+        session,
+        numbers.parse(number, where),
+        kind="retire",
+        label=label,
+        new_number=numbers.parse(new, where) if new else None,
+        cancel_on=parse_date(cancel_on, "--cancel-on"),
+        carrier=carrier,
+    )
+
+
+def adopt(
+    number: Annotated[str, typer.Argument(help="The number you just got · 新得到的号码")],
+    acquired: Annotated[
+        str | None,
+        typer.Option("--acquired", metavar="YYYY-MM-DD", help="When it became yours (today) · 入手日期"),
+    ] = None,
+    label: LabelOpt = None,
+    region: RegionOpt = None,
+    carrier: CarrierOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Check and clean a newly acquired (possibly recycled) number · 检查并清理新得到的（可能是二次）号码"""
+    from numretire import clock, numbers
+
+    session = Session(lang)
+    where = numbers.default_region(region, session.config.region)
+    start(
+        session,
+        numbers.parse(number, where),
+        kind="adopt",
+        label=label,
+        acquired_on=parse_date(acquired, "--acquired") or clock.today(),
+        carrier=carrier,
+    )
+
+
+def start(session: Session, parsed, *, kind: str, label: str | None, carrier: str | None, **details) -> None:
+    """Create a profile of `kind` with its first items, under the lock; the first one becomes the default."""
+    from numretire import clock, plan, profiles
+    from numretire.errors import InputError
+
     carrier_id, carrier_source = resolve_carrier(session, carrier, parsed.prefix_carrier, parsed.region)
     now = clock.now()
     profile = profiles.create(
         parsed,
         created=now,
         label=label or "",
-        new_number=new_parsed,
-        cancel_on=when,
+        kind=kind,
         carrier=carrier_id,
         carrier_source=carrier_source,
+        **details,
     )
-    profile.items = plan.initial_items(session.catalog, profile.region, now)
+    profile.items = plan.initial_items(session.catalog, profile.region, now, kind)
     store = session.store
     with store.locked():
         existing = store.profiles()
@@ -90,9 +128,15 @@ def init(
             config.default_profile = profile.number
             store.save_config(config)
     out = session.console()
-    out.print(session.t("init.done", number=session.masked(profile.number, profile)))
+    out.print(
+        session.t(
+            f"{'adopt' if kind == 'adopt' else 'init'}.done",
+            number=session.masked(profile.number, profile),
+            count=len(profile.items),
+        )
+    )
     describe_carrier(session, profile, out)
-    out.print(session.t("init.next"))
+    out.print(session.t("adopt.next" if kind == "adopt" else "init.next"))
 
 
 def describe_carrier(session: Session, profile, out) -> None:

@@ -62,24 +62,37 @@ def item_json(v: ItemView, lang: str) -> dict:
     }
 
 
-def print_steps(session: Session, v: ItemView, out) -> None:
-    """The service's steps in the user's language, its links, and whether they were checked."""
+def print_numbered(out, steps) -> None:
+    for n, step in enumerate(steps, 1):
+        out.print(plain(f"  {n}. {step}"))
+
+
+def print_steps(session: Session, v: ItemView, out, adopted: bool = False) -> None:
+    """The service's steps in the user's language, its links, and whether they were checked. For a newly
+    acquired number (`adopted`): how to tell whether the number is taken, and what to do if it is."""
     from numretire.i18n import pick
 
     service = v.service
     if service is None:
-        out.print(plain("  " + session.t("walk.no_steps")))
+        out.print(plain("  " + session.t("adopt.try_generic" if adopted else "walk.no_steps")))
         return
-    steps = pick(dict(service.change), session.lang) or ()
-    title = "walk.steps_task" if service.kind == "task" else "walk.steps_change"
-    out.print(session.t(title))
-    for n, step in enumerate(steps, 1):
-        out.print(plain(f"  {n}. {step}"))
-    removal = pick(dict(service.remove), session.lang) if service.remove else None
-    if removal:
-        out.print(session.t("walk.steps_remove"))
-        for n, step in enumerate(removal, 1):
-            out.print(plain(f"  {n}. {step}"))
+    if adopted and service.kind != "task":
+        out.print(session.t("adopt.steps_try"))
+        out.print(plain("  " + session.t("adopt.try_generic")))
+        occupied = pick(dict(service.occupied), session.lang) if service.occupied else None
+        out.print(session.t("adopt.steps_occupied"))
+        if occupied:
+            print_numbered(out, occupied)
+        else:
+            out.print(plain("  " + session.t("adopt.no_occupied_steps")))
+    else:
+        title = "walk.steps_task" if service.kind == "task" else "walk.steps_change"
+        out.print(session.t(title))
+        print_numbered(out, pick(dict(service.change), session.lang) or ())
+        removal = pick(dict(service.remove), session.lang) if service.remove else None
+        if removal:
+            out.print(session.t("walk.steps_remove"))
+            print_numbered(out, removal)
     notes = pick(service.notes, session.lang) if service.notes else None
     if notes:
         out.print(plain(session.t("walk.note", note=notes)))
@@ -106,6 +119,9 @@ def profile_json(session: Session, profile) -> dict:
         "new_number": profile.new_number,
         "new_number_masked": session.masked(profile.new_number, profile) if profile.new_number else None,
         "cancel_on": profile.cancel_on.isoformat() if profile.cancel_on else None,
+        "cancelled_on": profile.cancelled_on.isoformat() if profile.cancelled_on else None,
+        "arrears_since": profile.arrears_since.isoformat() if profile.arrears_since else None,
+        "acquired_on": profile.acquired_on.isoformat() if profile.acquired_on else None,
         "created": profile.created.isoformat(),
         "default": profile.number == session.config.default_profile,
     }

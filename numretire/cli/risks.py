@@ -55,7 +55,7 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
 
     session = Session(lang, profile)
     p = session.profile()
-    verdict = plan.gate(plan.views(p, session.catalog, session.lang))
+    verdict = plan.verdict_for(p.kind, plan.views(p, session.catalog, session.lang))
     carrier = session.catalog.get(p.carrier) if p.carrier else None
     cancel_steps = list(pick(dict(carrier.remove), session.lang) or []) if carrier and carrier.remove else []
     if json:
@@ -74,14 +74,15 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
         from numretire.cli.render import plain
 
         out = session.console()
+        from numretire.report import verdict_sentence
+
+        out.print(verdict_sentence(p.kind, verdict, session.lang))
         if verdict.safe:
-            out.print(session.t("check.safe"))
             if cancel_steps:
                 out.print(plain(session.t("check.cancel_steps", carrier=carrier.display_name(session.lang))))
                 for n, step in enumerate(cancel_steps, 1):
                     out.print(plain(f"  {n}. {step}"))
         else:
-            out.print(session.t("check.not_safe", count=len(verdict.blockers)))
             for b in verdict.blockers:
                 out.print(plain("  - " + blocker_line(session, b)))
         if verdict.warnings:
@@ -93,8 +94,6 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
 
 
 def blocker_line(session: Session, b) -> str:
-    if b.kind == "risk":
-        return session.t("blocker.risk", name=b.name, level=session.t(f"level.{b.level}"), reason=b.reason)
-    if b.kind == "empty":
-        return session.t("blocker.empty")
-    return session.t(f"blocker.{b.kind}", name=b.name, id=b.item_id)
+    from numretire.plan import blocker_text
+
+    return blocker_text(b, session.lang)

@@ -11,7 +11,7 @@ def status_document(session: Session, profile, items) -> dict:
     from numretire.profiles import days_left
 
     overall, rows = plan.progress(items)
-    verdict = plan.gate(items)
+    verdict = plan.verdict_for(profile.kind, items)
     stones = retirement.milestones(profile, session.catalog)
     return {
         "profile": profile_json(session, profile),
@@ -111,6 +111,12 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
             parts += [line, plain(f"    {v.risk.reason}")]
         if len(urgent) > 10:
             parts.append(session.t("status.more", count=len(urgent) - 10))
-    verdict = plan.gate(items)
-    parts += ["", session.t("check.safe" if verdict.safe else "status.not_safe", count=len(verdict.blockers))]
+    verdict = plan.verdict_for(p.kind, items)
+    if p.kind == "adopt":
+        closing = session.t(
+            "check.clean" if verdict.safe else "status.not_clean", count=len(verdict.blockers)
+        )
+    else:
+        closing = session.t("check.safe" if verdict.safe else "status.not_safe", count=len(verdict.blockers))
+    parts += ["", closing]
     session.console().print(Group(*parts))

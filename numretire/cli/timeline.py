@@ -24,9 +24,9 @@ def milestone_text(session: Session, stone, today) -> str:
 
 
 def reminder_text(session: Session, r, names: dict[str, str], notes: dict[str, str]) -> str:
-    if r.kind == "blocked":
+    if r.kind in ("blocked", "contacted"):
         return session.t(
-            "remind.blocked", name=names.get(r.item_id, r.item_id), note=notes.get(r.item_id, "")
+            f"remind.{r.kind}", name=names.get(r.item_id, r.item_id), note=notes.get(r.item_id, "")
         )
     days = r.days if r.days is not None else 0
     return session.t(f"remind.{r.kind}", count=r.count, days=abs(days), date=r.on.isoformat() if r.on else "")
@@ -58,6 +58,8 @@ def cancel(
 
     session = Session(lang, profile)
     today = clock.today()
+    if session.profile().kind == "adopt":
+        raise InputError("adopt.cancel_refused")
     if arrears:
         if since is None:
             raise InputError("cancel.arrears_needs_since")

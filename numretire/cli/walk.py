@@ -17,6 +17,17 @@ WALK_KEYS = {
     "s": "skipped",
     "b": "blocked",
 }
+# A newly acquired number has outcomes of its own.
+ADOPT_KEYS = {
+    "c": "clear",
+    "r": "released",
+    "x": "removed",
+    "t": "contacted",
+    "o": "occupied",
+    "d": "done",
+    "s": "skipped",
+    "b": "blocked",
+}
 
 
 def ask(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
@@ -42,7 +53,7 @@ def ask_text(out, prompt: str) -> str:
         return ""
 
 
-def show_item(session: Session, out, v, position: int, total: int) -> None:
+def show_item(session: Session, out, v, position: int, total: int, adopted: bool = False) -> None:
     from numretire.cli.render import level_text, plain, print_steps
 
     out.rule()
@@ -52,9 +63,9 @@ def show_item(session: Session, out, v, position: int, total: int) -> None:
         head.append(f"  ({session.t(f'status.{v.item.status}')})")
     out.print(head)
     out.print(plain(v.risk.reason))
-    if v.needs_old_number:
+    if v.needs_old_number and not adopted:
         out.print(plain(session.t("walk.old_number_first"), style="bold"))
-    print_steps(session, v, out)
+    print_steps(session, v, out, adopted)
     if v.item.note:
         out.print(plain(session.t("walk.your_note", note=v.item.note)))
 
@@ -65,23 +76,26 @@ def walk(profile: ProfileOpt = None, lang: LangOpt = None) -> None:
 
     session = Session(lang, profile)
     p = session.profile()
-    order = plan.walk_order(plan.views(p, session.catalog, session.lang))
+    adopted = p.kind == "adopt"
+    views = plan.views(p, session.catalog, session.lang)
+    order = plan.adopt_order(views) if adopted else plan.walk_order(views)
+    keys = ADOPT_KEYS if adopted else WALK_KEYS
     out = session.console()
     if not order:
         out.print(session.t("walk.nothing"))
         return
     if not interactive():
-        show_item(session, out, order[0], 1, len(order))
+        show_item(session, out, order[0], 1, len(order), adopted)
         out.print(session.t("walk.non_interactive", id=order[0].id))
         return
     out.print(session.t("walk.intro", count=len(order)))
     for position, v in enumerate(order, 1):
-        show_item(session, out, v, position, len(order))
-        choice = ask(session, out, session.t("walk.prompt"), (*WALK_KEYS, "q"))
+        show_item(session, out, v, position, len(order), adopted)
+        choice = ask(session, out, session.t("adopt.walk_prompt" if adopted else "walk.prompt"), (*keys, "q"))
         if choice == "q":
             out.print(session.t("walk.paused"))
             return
-        status = WALK_KEYS[choice]
+        status = keys[choice]
         note = ""
         if status == "blocked":
             note = ask_text(out, session.t("walk.blocked_note")) or session.t("walk.blocked_default")

@@ -87,7 +87,7 @@ def chart(points: list[dict[str, Any]], lang: str) -> str:
 def render(report: dict[str, Any]) -> bytes:
     lang = report["lang"]
     p = report["profile"]
-    title = t("report.title", lang, number=p["number"])
+    title = t("report.title_adopt" if p["kind"] == "adopt" else "report.title", lang, number=p["number"])
     safe = report["safe_to_cancel"]
     parts = [
         "<!DOCTYPE html>",

@@ -23,7 +23,8 @@ def escape(text: str) -> str:
 def render(report: dict[str, Any]) -> bytes:
     lang = report["lang"]
     p = report["profile"]
-    lines = [f"# {escape(t('report.title', lang, number=p['number']))}", ""]
+    title = t("report.title_adopt" if p["kind"] == "adopt" else "report.title", lang, number=p["number"])
+    lines = [f"# {escape(title)}", ""]
     if p["label"]:
         lines += [f"{escape(t('col.label', lang))}: {escape(p['label'])}", ""]
     lines += [f"**{escape(report['verdict'])}**", ""]

@@ -7,26 +7,21 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_wheel_carries_the_catalog(tmp_path):
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--wheel-dir",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        check=True,
-    )
-    wheel = next(tmp_path.glob("numretire-*.whl"))
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    """numretire built into a wheel, as pip builds it for `pip install .` (hatchling comes with [test])."""
+    folder = tmp_path_factory.mktemp("wheel")
+    command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
+    subprocess.run([*command, "--wheel-dir", str(folder), str(ROOT)], check=True)
+    return next(folder.glob("numretire-*.whl"))
+
+
+def test_the_wheel_carries_the_catalog(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     shipped = sorted(n for n in names if n.startswith("numretire/checklists/"))
     expected = sorted(
@@ -36,25 +31,10 @@ def test_the_wheel_carries_the_catalog(tmp_path):
     assert "numretire/checklists/README.md" in shipped
 
 
-def test_an_installed_layout_finds_its_catalog(tmp_path):
+def test_an_installed_layout_finds_its_catalog(wheel, tmp_path):
     """Unpacked like site-packages (no checkout beside it), the package still finds checklists/."""
     site = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--wheel-dir",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        check=True,
-    )
-    zipfile.ZipFile(next(tmp_path.glob("numretire-*.whl"))).extractall(site)
+    zipfile.ZipFile(wheel).extractall(site)
     env = {**os.environ, "PYTHONPATH": str(site), "NUMRETIRE_HOME": str(tmp_path / "home")}
     out = subprocess.run(
         [sys.executable, "-c", "from numretire import paths; print(paths.shipped_checklists_dir())"],

@@ -102,6 +102,30 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def make_console(**options: Any) -> Console:
+    """A rich console that reads no markup and wraps Chinese text where a terminal would."""
+    import re
+
+    from rich.console import Console
+    from rich.text import Text
+
+    cjk = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+    class NumretireConsole(Console):
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            # rich wraps at spaces; a Chinese sentence has none, so rich would push it whole onto the
+            # next line. Lines with Chinese are left to the terminal, which folds them per character.
+            if "soft_wrap" not in kwargs and any(
+                cjk.search(o.plain if isinstance(o, Text) else o)
+                for o in objects
+                if isinstance(o, (str, Text))
+            ):
+                kwargs["soft_wrap"] = True
+            super().print(*objects, **kwargs)
+
+    return NumretireConsole(highlight=False, markup=False, emoji=False, **options)
+
+
 class Session:
     """One command's view of the user's data, in the user's language."""
 
@@ -158,12 +182,10 @@ class Session:
             self.store.save_profile(profile)
 
     def console(self, stderr: bool = False) -> Console:
-        from rich.console import Console
-
         width = None
         if not sys.stdout.isatty():
             width = int(os.environ.get("COLUMNS", "100") or 100)
-        return Console(highlight=False, markup=False, emoji=False, stderr=stderr, width=width)
+        return make_console(stderr=stderr, width=width)
 
     def masked(self, e164: str | None, profile: Profile) -> str:
         """A number of this profile's (its own or the new one), masked for a screen."""

@@ -256,3 +256,15 @@ def test_carrier_entries_need_their_rules(tmp_path):
     text += '\n[service.carrier]\ncountry = "CN"\nfreeze_days = 90\n'
     _, problems = catalog_check.lint([write(tmp_path, "c.toml", text)])
     assert problems == []
+
+
+def test_enough_services_say_what_to_do_when_a_new_number_is_occupied(home):
+    cat = catalog.load(home)
+    occupied = [s for s in cat if s.occupied]
+    assert len(occupied) >= 30
+    assert all(s.occupied["zh"] and s.occupied["en"] for s in occupied)
+    assert {"payment", "messaging", "social", "ecommerce", "food", "travel"} <= {s.category for s in occupied}
+    adopt_tasks = [s for s in cat if s.kind == "task" and "adopt" in s.applies_to]
+    assert {"adopt-carrier-check", "adopt-previous-holder-messages", "miit-yzt-accounts"} <= {
+        s.id for s in adopt_tasks
+    }

@@ -83,6 +83,7 @@ ENTRY_KEYS = frozenset(
         "aliases",
         "carrier",
         "applies_to",
+        "covers",
     }
 )
 CARRIER_KEYS = frozenset({"country", "names", "freeze_days", "freeze_days_max", "arrears_days"})
@@ -113,6 +114,7 @@ class Service(NamedTuple):
     origin: str = "shipped"  # shipped | user
     file: str = ""
     applies_to: tuple[str, ...] = ("retire", "adopt")  # the kinds of profile this entry is for
+    covers: tuple[str, ...] = ()  # a lookup task: the services whose accounts it counts
 
     def display_name(self, lang: str) -> str:
         """'支付宝 (Alipay)' for zh, 'Alipay (支付宝)' for en; one name when both are the same."""
@@ -159,6 +161,7 @@ def service_from_entry(entry: dict[str, Any]) -> Service:
         origin=entry.get("origin", "shipped"),
         file=entry.get("file", ""),
         applies_to=tuple(entry.get("applies_to", ("retire", "adopt"))),
+        covers=tuple(entry.get("covers", ())),
     )
 
 

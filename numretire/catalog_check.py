@@ -146,6 +146,9 @@ def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
             problem(f"{at}aliases.{key}", "lint.unknown_key", key=f"aliases.{key}")
         elif not (isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)):
             problem(f"{at}aliases.{key}", "lint.bad_type", key=f"aliases.{key}", expected="list of text")
+    covers = raw.get("covers", [])
+    if not (isinstance(covers, list) and all(isinstance(c, str) for c in covers)):
+        problem(at + "covers", "lint.bad_type", key="covers", expected="list of service ids")
     applies = raw.get("applies_to", ["retire", "adopt"])
     if not (isinstance(applies, list) and applies and all(a in ("retire", "adopt") for a in applies)):
         problem(at + "applies_to", "lint.bad_applies_to")
@@ -228,6 +231,12 @@ def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
                     )
                 else:
                     claimed[norm] = entry
+    for entry in entries:
+        for service_id in entry.get("covers", []):
+            if service_id not in seen_ids:
+                problems.append(
+                    Problem(entry["file"], entry["line"], "lint.unknown_cover", {"value": service_id})
+                )
     return problems
 
 

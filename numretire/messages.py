@@ -294,6 +294,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "查漏工具未完成也未跳过：{name}（完成后 numretire mark {id} done，或 mark {id} skipped）",
         "lookup neither done nor skipped: {name} (numretire mark {id} done, or mark {id} skipped)",
     ),
+    "blocker.lookup_gap": (
+        "官方一证通查统计的账号比清单多 {missing} 个：还有遗漏的账号（numretire triage 或 numretire import sms）",
+        "the official lookup counted {missing} more accounts than your inventory has: something is still missing (numretire triage or numretire import sms)",
+    ),
+    "lookup.summary": (
+        "官方一证通查（{date}）统计到 {count} 个关联账号；你的清单里有这些企业的服务 {inventory} 个。",
+        "The official lookup ({date}) counted {count} linked accounts; your inventory has {inventory} services of those companies.",
+    ),
+    "lookup.missing": ("可能还有 {missing} 个账号没有找到。", "{missing} may still be missing."),
     "blocker.empty": (
         "清单里还没有任何账号：先运行 numretire triage",
         "no account recorded yet: run numretire triage first",
@@ -436,6 +445,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.bad_checked": (
         "{where}：checked 应为日期（YYYY-MM-DD）",
         "{where}: checked must be a date (YYYY-MM-DD)",
+    ),
+    "lint.unknown_cover": (
+        "covers 中的“{value}”不是目录里的服务 id",
+        "covers names '{value}', which is not a service id in the catalog",
     ),
     "lint.bad_applies_to": (
         "{where}：applies_to 应为 retire、adopt 组成的非空列表",

@@ -3,7 +3,7 @@ order, progress by category, and the readiness gate. Pure: data in, data out."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from numretire.catalog import CATEGORIES, Catalog, Service
@@ -168,9 +168,35 @@ def adopt_gate(items: list[ItemView]) -> Verdict:
     return Verdict(not blockers, blockers, warnings)
 
 
-def verdict_for(kind: str, items: list[ItemView]) -> Verdict:
+class Reconciliation(NamedTuple):
+    """The official linked-accounts lookup against the inventory."""
+
+    count: int  # accounts the lookup counted
+    on: date | None
+    inventory: int  # services of the companies it covers that the inventory has
+    missing: int  # count - inventory, when positive: accounts nobody has recorded yet
+
+
+def reconcile(profile: Profile, catalog: Catalog) -> Reconciliation | None:
+    """The latest lookup result compared with the inventory; None before any lookup is recorded."""
+    if not profile.lookups:
+        return None
+    latest = max(profile.lookups, key=lambda lk: (lk.on or lk.recorded.date(), lk.recorded))
+    covered = {sid for s in catalog.select(kind="task") for sid in s.covers}
+    inventory = sum(1 for item in profile.items if item.id in covered and item.status != "not-mine")
+    return Reconciliation(latest.count, latest.on, inventory, max(latest.count - inventory, 0))
+
+
+def verdict_for(profile: Profile, catalog: Catalog, items: list[ItemView]) -> Verdict:
     """The gate that fits the profile: safe to cancel (a retirement) or clean to use (a new number)."""
-    return adopt_gate(items) if kind == "adopt" else gate(items)
+    if profile.kind == "adopt":
+        return adopt_gate(items)
+    verdict = gate(items)
+    rec = reconcile(profile, catalog)
+    if rec is not None and rec.missing:
+        gap = Blocker("lookup_gap", None, "", None, str(rec.missing))
+        return Verdict(False, [*verdict.blockers, gap], verdict.warnings)
+    return verdict
 
 
 def blocker_text(b: Blocker, lang: str) -> str:
@@ -178,7 +204,9 @@ def blocker_text(b: Blocker, lang: str) -> str:
     from numretire.i18n import t
 
     level = t(f"level.{b.level}", lang) if b.level else ""
-    return t(f"blocker.{b.kind}", lang, name=b.name, id=b.item_id, level=level, reason=b.reason)
+    return t(
+        f"blocker.{b.kind}", lang, name=b.name, id=b.item_id, level=level, reason=b.reason, missing=b.reason
+    )
 
 
 def gate(items: list[ItemView]) -> Verdict:

@@ -39,7 +39,7 @@ def progress_over_time(items: list[plan.ItemView], start: date, end: date) -> li
 def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bool) -> dict[str, Any]:
     """Everything a report shows. Numbers are masked unless `reveal`."""
     items = plan.views(profile, catalog, lang)
-    verdict = plan.verdict_for(profile.kind, items)
+    verdict = plan.verdict_for(profile, catalog, items)
     overall, rows = plan.progress(items)
     stones = retirement.milestones(profile, catalog)
 

@@ -55,7 +55,7 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
 
     session = Session(lang, profile)
     p = session.profile()
-    verdict = plan.verdict_for(p.kind, plan.views(p, session.catalog, session.lang))
+    verdict = plan.verdict_for(p, session.catalog, plan.views(p, session.catalog, session.lang))
     carrier = session.catalog.get(p.carrier) if p.carrier else None
     cancel_steps = list(pick(dict(carrier.remove), session.lang) or []) if carrier and carrier.remove else []
     if json:

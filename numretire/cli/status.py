@@ -11,7 +11,7 @@ def status_document(session: Session, profile, items) -> dict:
     from numretire.profiles import days_left
 
     overall, rows = plan.progress(items)
-    verdict = plan.verdict_for(profile.kind, items)
+    verdict = plan.verdict_for(profile, session.catalog, items)
     stones = retirement.milestones(profile, session.catalog)
     return {
         "profile": profile_json(session, profile),
@@ -22,9 +22,28 @@ def status_document(session: Session, profile, items) -> dict:
         "safe_to_cancel": verdict.safe,
         "blockers": [blocker_json(b) for b in verdict.blockers],
         "phase": timeline.phase(clock.today(), stones),
+        "lookup": lookup_json(plan.reconcile(profile, session.catalog)),
         "milestones": [{"key": m.key, "on": m.on.isoformat(), "planned": m.planned} for m in stones],
         "items": [item_json(v, session.lang) for v in items],
     }
+
+
+def lookup_json(rec) -> dict | None:
+    if rec is None:
+        return None
+    on = rec.on.isoformat() if rec.on else None
+    return {"count": rec.count, "on": on, "inventory": rec.inventory, "missing": rec.missing}
+
+
+def lookup_lines(session: Session, rec) -> list[str]:
+    """The official lookup's count against the inventory, in words."""
+    if rec is None:
+        return []
+    date = rec.on.isoformat() if rec.on else "?"
+    lines = [session.t("lookup.summary", date=date, count=rec.count, inventory=rec.inventory)]
+    if rec.missing:
+        lines.append(session.t("lookup.missing", missing=rec.missing))
+    return lines
 
 
 def bar(done: int, total: int, width: int):
@@ -77,6 +96,9 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
         when = session.t("status.days_past", date=p.cancel_on.isoformat(), days=-(left or 0))
     head.add_row(session.t("col.cancel_on"), when)
     parts += [head, ""]
+    lookup = lookup_lines(session, plan.reconcile(p, session.catalog))
+    if lookup:
+        parts += [*lookup, ""]
     from numretire import retirement
     from numretire.cli.timeline import milestone_text
 
@@ -111,7 +133,7 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
             parts += [line, plain(f"    {v.risk.reason}")]
         if len(urgent) > 10:
             parts.append(session.t("status.more", count=len(urgent) - 10))
-    verdict = plan.verdict_for(p.kind, items)
+    verdict = plan.verdict_for(p, session.catalog, items)
     if p.kind == "adopt":
         closing = session.t(
             "check.clean" if verdict.safe else "status.not_clean", count=len(verdict.blockers)

@@ -72,7 +72,7 @@ def cancel(
         raise InputError("cancel.future", date=day.isoformat())
     out = session.console()
     with session.editing() as p:
-        verdict = plan.gate(plan.views(p, session.catalog, session.lang))
+        verdict = plan.verdict_for(p, session.catalog, plan.views(p, session.catalog, session.lang))
         if not arrears and not verdict.safe and not force:
             out.print(session.t("cancel.refused", count=len(verdict.blockers)))
             for b in verdict.blockers:

@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "remind": ("timeline", "remind"),
     "report": ("report", "report"),
     "demo": ("demo", "demo"),
+    "import": ("imports", "app"),
     "catalog": ("catalog", "app"),
     "config": ("config", "app"),
 }

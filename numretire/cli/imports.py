@@ -1,0 +1,236 @@
+"""import sms / passwords / lookup: find the forgotten accounts in files the user already has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_json, interactive, new_app
+
+app = new_app(help="Find accounts in files you already have · 从已有文件中找出绑定的账号")
+
+FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="The file to read · 要读取的文件")]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Accept every match · 全部接受")]
+DryOpt = Annotated[bool, typer.Option("--dry-run", help="Show the matches, store nothing · 只显示，不保存")]
+PROGRESS_FROM_BYTES = 1 << 20  # a bar for files that take more than a moment
+
+
+def digest_of(path: Path) -> str:
+    """A short fingerprint of the file's content: the same file imported twice is recognised."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
+def with_progress(session: Session, path: Path, work):
+    """Run `work(on_progress)`, drawing a progress bar on stderr for a big file on a terminal."""
+    import sys
+
+    from numretire.importers import file_size
+
+    size = file_size(path)
+    if size < PROGRESS_FROM_BYTES or not sys.stderr.isatty():
+        return work(None)
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from numretire.cli.common import make_console
+
+    with Progress("{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                  console=make_console(stderr=True), transient=True) as bar:
+        task = bar.add_task(session.t("import.reading"), total=size)
+        return work(lambda done, total: bar.update(task, completed=done, total=total or size))
+
+
+def review(session: Session, proposals, yes: bool, dry_run: bool, as_json: bool):
+    """The proposals to store: all with --yes; None (store nothing) on a dry run, without a terminal or
+    when the user quits; else the ones the user accepts."""
+    from numretire.cli.render import plain
+    from numretire.cli.walk import ask
+
+    new = [p for p in proposals if not p.present]
+    if dry_run:
+        return None
+    if yes:
+        return list(proposals)
+    if as_json or not interactive():
+        if new:
+            session.console(stderr=True).print(session.t("import.needs_yes"))
+        return None
+    out = session.console()
+    accepted = [p for p in proposals if p.present]  # known items: only their evidence is refreshed
+    for p in new:
+        name = session.catalog.require(p.service_id).display_name(session.lang)
+        choice = ask(session, out, plain(session.t("import.ask", name=name, count=p.count)).plain, ("y", "n", "a", "q"))
+        if choice == "q":
+            out.print(session.t("import.aborted"))
+            return None
+        if choice == "a":
+            return list(proposals)
+        if choice == "y":
+            accepted.append(p)
+    return accepted
+
+
+def store(session: Session, profile_number: str, proposals, source: str, digest: str, lookups) -> int:
+    """All or nothing: everything accepted is stored in one save; nothing is saved when nothing changed."""
+    from numretire import clock, discovery
+
+    store_ = session.store
+    with store_.locked():
+        profile = store_.read_profile(profile_number)
+        now = clock.now()
+        changed = discovery.apply(profile, proposals, source, digest, now)
+        changed += discovery.add_lookups(profile, lookups, now)
+        if changed:
+            store_.save_profile(profile)
+    return changed
+
+
+def show(session: Session, proposals, candidates, extra_lines: list[str]) -> None:
+    from rich.table import Table
+
+    from numretire.cli.render import plain
+
+    out = session.console()
+    for line in extra_lines:
+        out.print(plain(line))
+    if proposals:
+        table = Table(box=None, pad_edge=False)
+        for key in ("col.name", "import.col.count", "import.col.first", "import.col.last", "col.status"):
+            table.add_column(session.t(key))
+        for p in proposals:
+            name = session.catalog.require(p.service_id).display_name(session.lang)
+            mark = session.t("import.present" if p.present else "import.new")
+            if p.login_is_number:
+                mark += " · " + session.t("import.login_is_number")
+            table.add_row(plain(name), str(p.count), str(p.first or ""), str(p.last or ""), mark)
+        out.print(table)
+    else:
+        out.print(session.t("import.no_match"))
+    if candidates:
+        out.print(session.t("import.candidates_title"))
+        for c in candidates[:30]:
+            out.print(plain(f"  {c}"))
+        out.print(session.t("import.candidates_hint"))
+
+
+@app.command("sms")
+def sms(file: FileArg, yes: YesOpt = False, dry_run: DryOpt = False, json: JsonOpt = False,
+        profile: ProfileOpt = None, lang: LangOpt = None) -> None:
+    """Read an SMS backup (Android XML, SMS Import/Export ZIP, iOS sms.db, text) · 读取短信备份"""
+    from numretire import discovery
+    from numretire.importers import iter_messages
+    from numretire.importers.match import match_messages
+
+    session = Session(lang, profile)
+    p = session.profile()
+    after = p.acquired_on if p.kind == "adopt" else None
+
+    def work(on_progress):
+        messages = discovery.since(iter_messages(file, on_progress), after)
+        return match_messages(messages, session.catalog, p.number)
+
+    matches = with_progress(session, file, work)
+    proposals = discovery.from_sms(matches, p)
+    lookups = [(lk.count, lk.at) for lk in matches.lookups]
+    candidates = [f"【{c.signature}】 {session.t('import.kind.' + c.kind)} × {c.count}" for c in matches.candidates]
+    if json:
+        emit_json({
+            "file": str(file), "kind": "sms", "messages": matches.messages, "incoming": matches.incoming,
+            "since": after.isoformat() if after else None,
+            "services": [proposal_json(session, x) for x in proposals],
+            "candidates": [{"signature": c.signature, "kind": c.kind, "count": c.count,
+                            "first": c.first.date().isoformat() if c.first else None,
+                            "last": c.last.date().isoformat() if c.last else None,
+                            "services": list(c.services)} for c in matches.candidates],
+            "lookups": [{"count": n, "on": d.isoformat() if d else None} for n, d in lookups],
+        })
+    else:
+        lines = [session.t("import.read_sms", messages=matches.messages, incoming=matches.incoming)]
+        if after:
+            lines.append(session.t("import.since", date=after.isoformat()))
+        lines += [session.t("import.lookup_found", count=n, date=d.isoformat() if d else "?") for n, d in lookups]
+        show(session, proposals, candidates, lines)
+    accepted = review(session, proposals, yes, dry_run, json)
+    if accepted is not None:
+        done(session, store(session, p.number, accepted, "sms", digest_of(file), lookups), json)
+    elif dry_run and not json:
+        session.console().print(session.t("import.dry_run"))
+
+
+@app.command("passwords")
+def passwords(file: FileArg, yes: YesOpt = False, dry_run: DryOpt = False, json: JsonOpt = False,
+              profile: ProfileOpt = None, lang: LangOpt = None) -> None:
+    """Read a password-manager export (Chrome, Firefox, Apple, Bitwarden, 1Password ...) · 读取密码导出文件"""
+    from numretire import discovery
+    from numretire.importers import iter_logins
+    from numretire.importers.match import match_logins
+
+    session = Session(lang, profile)
+    p = session.profile()
+    matches = with_progress(session, file, lambda _progress: match_logins(iter_logins(file), session.catalog,
+                                                                          p.number, p.region))
+    proposals = discovery.from_logins(matches, p)
+    candidates = [f"{c.name} × {c.count}" + (f" · {session.t('import.login_is_number')}" if c.login_is_number else "")
+                  for c in matches.candidates if c.login_is_number or c.count > 1]
+    if json:
+        emit_json({
+            "file": str(file), "kind": "passwords", "logins": matches.logins, "skipped": matches.skipped,
+            "services": [proposal_json(session, x) for x in proposals],
+            "candidates": [{"name": c.name, "kind": c.kind, "count": c.count, "login_is_number": c.login_is_number}
+                           for c in matches.candidates],
+        })
+    else:
+        show(session, proposals, candidates, [session.t("import.read_logins", logins=matches.logins)])
+    accepted = review(session, proposals, yes, dry_run, json)
+    if accepted is not None:
+        done(session, store(session, p.number, accepted, "passwords", digest_of(file), []), json)
+    elif dry_run and not json:
+        session.console().print(session.t("import.dry_run"))
+    session.console(stderr=True).print(session.t("import.delete_export", path=str(file)), style="bold")
+
+
+@app.command("lookup")
+def lookup(file: FileArg, json: JsonOpt = False, profile: ProfileOpt = None, lang: LangOpt = None) -> None:
+    """Record the result of the official linked-accounts lookup (一证通查 2.0, SMS from 10699000) · 记录一证通查结果"""
+    from numretire import plan
+    from numretire.cli.status import lookup_json, lookup_lines
+    from numretire.importers import decode_text, read_head
+    from numretire.importers.match import parse_lookup
+
+    session = Session(lang, profile)
+    p = session.profile()
+    read_head(file)  # a clean error for an unreadable or empty file
+    result = parse_lookup(decode_text(file.read_bytes(), file), file)
+    changed = store(session, p.number, [], "lookup", "", [(result.count, result.at)])
+    fresh = session.store.read_profile(p.number)
+    rec = plan.reconcile(fresh, session.catalog)
+    if json:
+        emit_json({"count": result.count, "on": result.at.isoformat() if result.at else None, "new": bool(changed),
+                   "lookup": lookup_json(rec)})
+        return
+    from numretire.cli.render import plain
+
+    out = session.console()
+    out.print(session.t("import.lookup_recorded" if changed else "import.lookup_known", count=result.count))
+    for line in lookup_lines(session, rec):
+        out.print(plain(line))
+
+
+def proposal_json(session: Session, p) -> dict:
+    service = session.catalog.require(p.service_id)
+    return {"id": p.service_id, "name": service.display_name(session.lang), "count": p.count,
+            "first": p.first.isoformat() if p.first else None, "last": p.last.isoformat() if p.last else None,
+            "login_is_number": p.login_is_number, "in_inventory": p.present}
+
+
+def done(session: Session, changed: int, as_json: bool) -> None:
+    if as_json:
+        return
+    session.console().print(session.t("import.stored" if changed else "import.unchanged", count=changed))

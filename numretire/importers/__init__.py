@@ -1,0 +1,245 @@
+"""Discovery input: read the files a user already has (SMS backups, password exports) as plain records.
+
+Every reader is a generator of records and nothing else: no storage, no output. Formats are detected by
+content, never by file name, and each format is one module plus one line in a registry below. A file
+that cannot be read raises ImportFileError, whose message names the file and the problem in one line.
+
+Privacy: a Message's body lives only in memory, for matching; a Login has no password, note or TOTP
+field at all, so nothing downstream can keep one by accident.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import NamedTuple
+
+from numretire.errors import DataError
+
+Progress = Callable[[int, int], None]  # on_progress(done_bytes, total_bytes)
+PathLike = str | os.PathLike[str]
+
+
+class Message(NamedTuple):
+    """One text message. `sender` is the other party's address (for an incoming message, its sender)."""
+
+    sender: str
+    body: str  # in memory only: never stored, never printed
+    at: datetime | None  # timezone-aware (UTC) when the file gives a time
+    incoming: bool
+
+
+class Login(NamedTuple):
+    """One saved login: where and as whom. Never a password, note or TOTP secret."""
+
+    url: str
+    username: str
+    title: str
+
+
+class ImportFileError(DataError):
+    """A file to import cannot be read: `key` names the problem, `params` always include `path`."""
+
+
+# How often (in bytes read) a reader reports progress: often enough for a smooth bar, rare enough to
+# cost nothing.
+PROGRESS_EVERY = 4 << 20
+HEAD_BYTES = 64 << 10
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def read_head(path: PathLike, size: int = HEAD_BYTES) -> bytes:
+    """The first `size` bytes of `path`; ImportFileError when it cannot be read or is empty."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(size)
+    except OSError as exc:
+        raise ImportFileError("import.unreadable", path=str(path), problem=exc.strerror or str(exc)) from None
+    blank = b" \t\r\n\x0b\x0c"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        rest, blank = head[2:], blank + b"\x00"  # UTF-16: whitespace comes with NUL bytes
+    else:
+        rest = head.removeprefix(b"\xef\xbb\xbf")
+    if not rest.strip(blank):
+        raise ImportFileError("import.empty", path=str(path))
+    return head
+
+
+def file_size(path: PathLike) -> int:
+    """The size of `path` in bytes (0 when it cannot be asked)."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def decode_text(data: bytes, path: PathLike, final: bool = True) -> str:
+    """`data` as text: UTF-8 (with or without BOM), UTF-16 with BOM, else GBK; ImportFileError otherwise.
+
+    With `final=False` the data may end inside a character (a sample of the file's first bytes).
+    """
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ("utf-16",)
+    else:
+        candidates = ("utf-8-sig", "gbk")
+    for encoding in candidates:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            return decoder.decode(data, final)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFileError("import.bad_encoding", path=str(path))
+
+
+def xml_root(head: bytes) -> str | None:
+    """The name of the root element of the XML document starting with `head`, or None if not XML.
+
+    Raises ImportFileError("import.xml_dtd") for a document type declaration: numretire reads no DTD,
+    so entity tricks (billion laughs, external entities) are refused before any parser sees them.
+    """
+    import re
+
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    while text.startswith(b"<"):
+        if text.startswith(b"<?"):
+            end = text.find(b"?>")
+            text = text[end + 2 :].lstrip() if end != -1 else b""
+        elif text.startswith(b"<!--"):
+            end = text.find(b"-->")
+            text = text[end + 3 :].lstrip() if end != -1 else b""
+        elif text[:9].upper() == b"<!DOCTYPE" or text.startswith(b"<!ENTITY"):
+            return "!DOCTYPE"
+        else:
+            found = re.match(rb"<([A-Za-z_][\w.:-]*)", text)
+            return found.group(1).decode("ascii") if found else None
+    return None
+
+
+def detect_sms(path: PathLike) -> str:
+    """The message format of `path`, by content: "android-xml", "ndjson-zip", "ndjson", "ios-db" or "text".
+
+    Raises ImportFileError for an empty or unreadable file, a password export, a DTD, or a file of any
+    other kind.
+    """
+    head = read_head(path)
+    where = str(path)
+    if head.startswith(SQLITE_MAGIC):
+        return "ios-db"
+    if head.startswith(ZIP_MAGICS):
+        from numretire.importers import ndjson_zip
+
+        ndjson_zip.check_zip(path)
+        return "ndjson-zip"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<"):
+        root = xml_root(head)
+        if root == "!DOCTYPE":
+            raise ImportFileError("import.xml_dtd", path=where)
+        if root == "smses":
+            return "android-xml"
+        if root is not None:
+            raise ImportFileError("import.not_sms_backup", path=where, root=root)
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError("import.unknown_sms_format", path=where)
+    text = decode_text(head, path, final=len(head) < HEAD_BYTES)
+    if _looks_binary(text):
+        raise ImportFileError("import.unknown_sms_format", path=where)
+    from numretire.importers import bitwarden_json, ndjson_zip, password_csv
+
+    if stripped.startswith(b"{"):
+        if ndjson_zip.looks_like_ndjson(text):
+            return "ndjson"
+        if bitwarden_json.looks_like_bitwarden(text):
+            raise ImportFileError("import.is_passwords", path=where)
+    if password_csv.format_of_header(text) is not None:
+        raise ImportFileError("import.is_passwords", path=where)
+    return "text"
+
+
+def detect_passwords(path: PathLike) -> str:
+    """The password-export format of `path`, by content (a key of PASSWORD_READERS).
+
+    Raises ImportFileError for an empty or unreadable file, a message backup, an encrypted export, or a
+    CSV whose columns are not those of a known password manager (the error names the columns).
+    """
+    head = read_head(path)
+    where = str(path)
+    if head.startswith(SQLITE_MAGIC) or head.startswith(ZIP_MAGICS):
+        # A Messages database or an SMS export zip; password managers export CSV or JSON.
+        raise ImportFileError("import.is_messages", path=where)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<"):
+        if xml_root(head) == "smses":
+            raise ImportFileError("import.is_messages", path=where)
+        raise ImportFileError("import.unknown_password_format", path=where)
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError("import.unknown_password_format", path=where)
+    text = decode_text(head, path, final=len(head) < HEAD_BYTES)
+    from numretire.importers import bitwarden_json, password_csv
+
+    if stripped.startswith((b"{", b"[")):
+        bitwarden_json.check(path)
+        return "bitwarden-json"
+    return password_csv.detect(text, path)
+
+
+def _looks_binary(text: str) -> bool:
+    """Whether decoded text is really binary: control characters other than whitespace."""
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    return controls > max(2, len(text) // 100)
+
+
+# The registries: format name -> reader. A new format is one module and one line here. The modules
+# are light (their heavy imports live inside the functions), so importing them all costs nothing.
+from numretire.importers import (  # noqa: E402 - the readers need Message, Login and ImportFileError above
+    android_xml,
+    bitwarden_json,
+    ios_db,
+    ndjson_zip,
+    password_csv,
+    plain_text,
+)
+
+SMS_READERS: dict[str, Callable[[PathLike, Progress | None], Iterator[Message]]] = {
+    "android-xml": android_xml.iter_messages,
+    "ndjson-zip": ndjson_zip.iter_messages,
+    "ndjson": ndjson_zip.iter_ndjson_file,
+    "ios-db": ios_db.iter_messages,
+    "text": plain_text.iter_messages,
+}
+
+PASSWORD_READERS: dict[str, Callable[[PathLike], Iterator[Login]]] = {
+    **dict.fromkeys(password_csv.FORMATS, password_csv.iter_logins),
+    "bitwarden-json": bitwarden_json.iter_logins,
+}
+
+
+def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterator[Message]:
+    """The messages in `path`, whatever its format (detected now; reading errors come while iterating).
+
+    `on_progress(done_bytes, total_bytes)` is called now and then, and once at the end.
+    """
+    return SMS_READERS[detect_sms(path)](path, on_progress)
+
+
+def iter_logins(path: PathLike) -> Iterator[Login]:
+    """The saved logins in the password export `path`, whatever its format (detected now)."""
+    return PASSWORD_READERS[detect_passwords(path)](path)
+
+
+__all__ = [
+    "PASSWORD_READERS",
+    "SMS_READERS",
+    "ImportFileError",
+    "Login",
+    "Message",
+    "detect_passwords",
+    "detect_sms",
+    "iter_logins",
+    "iter_messages",
+]

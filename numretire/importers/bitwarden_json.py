@@ -1,0 +1,71 @@
+"""Bitwarden's JSON export: `{"encrypted": false, "folders": [...], "items": [...]}`, where a login item
+holds `name` and `login` {`username`, `uris`: [{`uri`, `match`}], ...} (pass-import
+managers/bitwarden.py; Bitwarden's export documentation). Only `name`, `login.username` and
+`login.uris[].uri` are read: passwords, TOTP secrets, notes and custom fields are never touched.
+
+Encrypted exports (`"encrypted": true`, account- or password-protected) cannot be read without the
+user's key; they are refused with a message saying so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from numretire.importers import ImportFileError, Login, PathLike, decode_text
+
+
+def looks_like_bitwarden(text: str) -> bool:
+    """Whether `text` (the start of a file) looks like a Bitwarden JSON export."""
+    head = text.lstrip("\ufeff \t\r\n")
+    return head.startswith("{") and '"items"' in head and ('"encrypted"' in head or '"folders"' in head)
+
+
+def _load(path: PathLike) -> Any:
+    import json
+
+    where = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
+    text = decode_text(data, path)
+    del data
+    try:
+        document = json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as exc:
+        raise ImportFileError("import.bad_json", path=where, line=exc.lineno, problem=exc.msg) from None
+    except RecursionError:
+        raise ImportFileError("import.bad_json", path=where, line=1, problem="nested too deeply") from None
+    if not isinstance(document, dict) or not isinstance(document.get("items"), list):
+        raise ImportFileError("import.not_bitwarden", path=where)
+    if document.get("encrypted") is True:
+        raise ImportFileError("import.encrypted_export", path=where)
+    return document
+
+
+def check(path: PathLike) -> None:
+    """Nothing when `path` is a readable, unencrypted Bitwarden JSON export; ImportFileError otherwise."""
+    _load(path)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def iter_logins(path: PathLike) -> Iterator[Login]:
+    """The logins (URL, username, item name) of a Bitwarden JSON export, one per URI."""
+    document = _load(path)
+    for item in document["items"]:
+        if not isinstance(item, dict):
+            continue
+        login = item.get("login")
+        if not isinstance(login, dict):
+            continue
+        uris = login.get("uris")
+        username, name = _text(login.get("username")), _text(item.get("name"))
+        for uri in uris if isinstance(uris, list) else ():
+            url = _text(uri.get("uri")) if isinstance(uri, dict) else ""
+            if url:
+                yield Login(url, username, name)

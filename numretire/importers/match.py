@@ -1,0 +1,629 @@
+"""Match imported messages and logins against the catalog's aliases. Pure: no files, no output.
+
+Results hold plain data only — service ids, counts, times, signatures, domains — never a message body,
+a username or a password, so that whatever the CLI shows or stores cannot leak them.
+
+SMS rules (only incoming messages count; messages from the number itself are ignored):
+1. The 【signature】 at the start of a message, else at its end (see `signature_of`).
+2. A signature in a service's `signatures` is that service. A signature that is exactly one service's
+   name or app name (招商银行, 中国移动) is that service too, when no other service has that name.
+3. A signature in `shared_signatures` (腾讯科技 signs WeChat, QQ and WeChat Pay codes) is resolved by
+   the apps and keywords of the services sharing it, found in the text. A name inside a longer name
+   of another service does not count (微信 in 微信支付 or 企业微信, QQ in QQ音乐). When no sharing
+   service is named, the message counts for the signature as a candidate, not for a service.
+4. Otherwise the sender number (see `normalise_sender` and `_Senders.lookup`).
+5. Messages left unmatched whose signature looks like a verification code or a bank notice are
+   candidates, per signature, that the user may add as custom items.
+6. The result of the official linked-accounts lookup (一证通查 2.0, from 10699000) is read from the
+   messages too (see `parse_lookup`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import NamedTuple
+
+from numretire.catalog import Catalog
+from numretire.importers import ImportFileError, Login, Message, PathLike
+
+SIGNATURE_MAX = 24  # characters between 【 and 】; real signatures are far shorter
+
+CODE_WORDS = re.compile(
+    r"验证码|校验码|动态码|动态密码|确认码|认证码|登录码|驗證碼|校驗碼|動態碼|"
+    r"(?<![a-z])(?:code|otp|passcode|verification)(?![a-z])",
+    re.IGNORECASE,
+)
+BANK_WORDS = re.compile(r"余额|交易|消费|支出|入账|到账|尾号|转账|还款|账单|信用卡|存入|扣款|取款|餘額|尾號")
+
+LOOKUP_SENDER = "10699000"  # MIIT's port for 一证通查 results (MIIT announcement; People's Daily 2022-07-22)
+
+
+class ServiceHit(NamedTuple):
+    """A catalog service found in the messages: how many, the first and last time, and by what."""
+
+    service_id: str
+    count: int
+    first: datetime | None
+    last: datetime | None
+    via: tuple[str, ...]  # "signature", "name", "app", "sender"
+
+
+class SmsCandidate(NamedTuple):
+    """An unmatched signature worth a look: a custom item the user may add."""
+
+    signature: str
+    kind: str  # "code" | "bank" | "shared" (a parent company's signature naming none of its services)
+    count: int
+    first: datetime | None
+    last: datetime | None
+    services: tuple[str, ...]  # for "shared": the services that share the signature
+
+
+class LookupResult(NamedTuple):
+    """The official linked-accounts lookup's answer: only a count, and its date when known."""
+
+    count: int
+    at: date | None
+
+
+class SmsMatches(NamedTuple):
+    """What a set of messages revealed: services (most messages first), candidates and lookups."""
+
+    services: tuple[ServiceHit, ...]
+    candidates: tuple[SmsCandidate, ...]
+    lookups: tuple[LookupResult, ...]
+    messages: int  # all messages read
+    incoming: int  # of which received (the only ones matched)
+
+
+class LoginHit(NamedTuple):
+    """A catalog service found among saved logins; `login_is_number`: a login's username is the number."""
+
+    service_id: str
+    count: int
+    login_is_number: bool
+
+
+class LoginCandidate(NamedTuple):
+    """A registrable domain (or Android package) with saved logins that the catalog does not know."""
+
+    name: str
+    kind: str  # "domain" | "package"
+    count: int
+    login_is_number: bool
+
+
+class LoginMatches(NamedTuple):
+    """What a password export revealed: services (most logins first), candidates, and totals."""
+
+    services: tuple[LoginHit, ...]
+    candidates: tuple[LoginCandidate, ...]
+    logins: int  # all logins read
+    skipped: int  # without a usable host (IP addresses, intranet names, unparsable URLs)
+
+
+# --- signatures -----------------------------------------------------------------------------------
+
+
+def signature_of(body: str) -> str | None:
+    """The 【signature】 at the start of `body`, else at its end; None when there is none."""
+    text = body if body[:1] == "【" or body[-1:] == "】" else body.strip()
+    if text[:1] == "【":
+        end = text.find("】", 1, SIGNATURE_MAX + 2)
+        if end > 1:
+            found = text[1:end].strip()
+            if found and "【" not in found and "\n" not in found:
+                return found
+    text = text.rstrip()
+    if text[-1:] == "】":
+        start = text.rfind("【", max(0, len(text) - SIGNATURE_MAX - 2))
+        if start != -1:
+            found = text[start + 1 : -1].strip()
+            if found and "\n" not in found:
+                return found
+    return None
+
+
+def _fold(text: str) -> str:
+    return text.strip().casefold()
+
+
+class _Terms:
+    """App names and keywords of the services sharing one signature, and how to find them in text.
+
+    One regex holds the terms and, as blockers, the longer names of other services that contain a
+    term (企业微信, QQ音乐, 微信读书), longest first: at each place the longest name wins, so a term
+    inside a longer name is never seen on its own. ASCII terms must stand as words (wx, QQ).
+    """
+
+    def __init__(self, service_ids: tuple[str, ...], catalog: Catalog) -> None:
+        self.service_ids = service_ids
+        self.owner: dict[str, str | None] = {}
+        for service_id in service_ids:
+            service = catalog.get(service_id)
+            for term in (*service.alias("apps"), *service.alias("keywords")) if service else ():
+                if term.strip():
+                    self.owner.setdefault(_fold(term), service_id)
+        terms = list(self.owner)
+        own = set(service_ids)
+        for other in catalog:
+            if other.id in own:
+                continue
+            for name in (*other.alias("apps"), *other.name.values()):
+                folded = _fold(name)
+                if folded not in self.owner and any(term in folded for term in terms):
+                    self.owner[folded] = None
+        self.words: dict[str, re.Pattern[str]] = {}
+        pieces = []
+        for term in sorted(self.owner, key=lambda t: (-len(t), t)):
+            piece = re.escape(term)
+            if term.isascii():
+                piece = r"(?<![0-9a-z])" + piece + r"(?![0-9a-z])"
+                self.words[term] = re.compile(piece)
+            pieces.append(piece)
+        self.pattern = re.compile("|".join(pieces)) if pieces else None
+        self.terms = tuple(self.owner)
+
+    def named(self, body: str) -> tuple[str, ...]:
+        """The sharing services whose names appear in `body`, not as part of a longer name."""
+        text = body.casefold()
+        present = [term for term in self.terms if term in text]
+        if not present:
+            return ()
+        if len(present) == 1:  # the common case, without the longest-match regex
+            term = present[0]
+            owner = self.owner[term]
+            if owner is None or (term in self.words and not self.words[term].search(text)):
+                return ()
+            return (owner,)
+        found = {self.owner[m.group(0)] for m in self.pattern.finditer(text)}  # type: ignore[union-attr]
+        return tuple(sid for sid in self.service_ids if sid in found)
+
+
+class _Resolved(NamedTuple):
+    service_id: str | None  # a service, or None for a shared signature
+    via: str  # "signature" | "name" | "shared"
+    terms: _Terms | None = None
+
+
+class _Signatures:
+    """Signature -> _Resolved (a service, or a shared signature's terms) or None, with a cache."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.unique: dict[str, str] = {}
+        shared: dict[str, list[str]] = {}
+        names: dict[str, set[str]] = {}
+        for service in catalog:
+            for signature in service.alias("signatures"):
+                self.unique[_fold(signature)] = service.id
+            for signature in service.alias("shared_signatures"):
+                shared.setdefault(_fold(signature), []).append(service.id)
+            for name in (*service.name.values(), *service.alias("apps")):
+                if name.strip():
+                    names.setdefault(_fold(name), set()).add(service.id)
+        self.names = {name: next(iter(ids)) for name, ids in names.items() if len(ids) == 1}
+        self.shared = {signature: _Terms(tuple(ids), catalog) for signature, ids in shared.items()}
+        self.cache: dict[str, _Resolved | None] = {}
+
+    def resolve(self, signature: str) -> _Resolved | None:
+        try:
+            return self.cache[signature]
+        except KeyError:
+            pass
+        key = _fold(signature)
+        found: _Resolved | None = None
+        if key in self.unique:
+            found = _Resolved(self.unique[key], "signature")
+        elif key in self.shared:
+            found = _Resolved(None, "shared", self.shared[key])
+        elif key in self.names:
+            found = _Resolved(self.names[key], "name")
+        self.cache[signature] = found
+        return found
+
+
+# --- senders --------------------------------------------------------------------------------------
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+
+
+def normalise_sender(sender: str) -> str:
+    """A sender as digits without the +86/0086 prefix ("+86 955-55" -> "95555"); a name casefolded.
+
+    Alphanumeric sender ids ("Google", "AMAZON") are compared by name.
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", sender).strip()
+    if any(ch.isalpha() for ch in text):
+        return text.casefold()
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+86") or digits.startswith("0086"):
+        digits = digits[4:] if digits.startswith("0086") else digits[2:]
+    elif text.startswith("+") or digits.startswith("00"):
+        digits = digits.lstrip("0")
+    return digits
+
+
+class _Senders:
+    """Sender -> service id, with the channel rules below, and a cache (senders repeat a lot).
+
+    1. Exact: the normalised sender is a catalog sender (95555, 10086, 12306, 10699000).
+    2. Enterprise channel: a 106… number ending with a catalog sender of 5+ digits, with at least 4
+       digits before it (1069800 + 95588: ICBC's messages relayed through an SMS platform).
+    3. Extension: a catalog sender of 5+ digits followed by at most 6 more digits (95555 + 1: a
+       branch or campaign sub-port).
+    The longest catalog sender wins; an 11-digit mobile number is never read as a service number.
+    """
+
+    def __init__(self, catalog: Catalog, own: set[str]) -> None:
+        self.exact: dict[str, str] = {}
+        for service in catalog:
+            for sender in service.alias("senders"):
+                self.exact[normalise_sender(sender)] = service.id
+        self.numbers = sorted((s for s in self.exact if s.isdigit() and len(s) >= 5), key=len, reverse=True)
+        self.own = own
+        self.cache: dict[str, tuple[str, str | None]] = {}
+
+    def lookup(self, sender: str) -> tuple[str, str | None]:
+        """(normalised sender, service id or None)."""
+        try:
+            return self.cache[sender]
+        except KeyError:
+            pass
+        number = normalise_sender(sender)
+        found = self.exact.get(number)
+        if found is None and number.isdigit() and not _MOBILE.fullmatch(number):
+            for known in self.numbers:
+                if number.startswith("106") and number.endswith(known) and len(number) - len(known) >= 4:
+                    found = self.exact[known]
+                    break
+                if number.startswith(known) and 0 < len(number) - len(known) <= 6:
+                    found = self.exact[known]
+                    break
+        result = (number, found)
+        self.cache[sender] = result
+        return result
+
+
+def _own_numbers(number_e164: str) -> set[str]:
+    digits = number_e164.lstrip("+")
+    own = {digits}
+    if digits.startswith("86"):
+        own.add(digits[2:])
+    return own
+
+
+# --- messages -------------------------------------------------------------------------------------
+
+
+class _Tally:
+    __slots__ = ("count", "first", "last", "via")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: datetime | None = None
+        self.last: datetime | None = None
+        self.via: set[str] = set()
+
+    def add(self, at: datetime | None) -> None:
+        self.count += 1
+        if at is not None:
+            if self.last is None:
+                self.first = self.last = at
+            elif at > self.last:
+                self.last = at
+            elif at < self.first:  # type: ignore[operator]
+                self.first = at
+
+
+def match_messages(messages: Iterable[Message], catalog: Catalog, number_e164: str) -> SmsMatches:
+    """The services, candidate signatures and lookup results that `messages` reveal (rules: module doc)."""
+    signatures = _Signatures(catalog)
+    senders = _Senders(catalog, _own_numbers(number_e164))
+    own = senders.own
+    hits: dict[str, _Tally] = {}
+    candidates: dict[tuple[str, str], tuple[str, _Tally, tuple[str, ...]]] = {}
+    lookups: list[LookupResult] = []
+    total = incoming = 0
+
+    def hit(service_id: str, at: datetime | None, via: str) -> None:
+        tally = hits.get(service_id)
+        if tally is None:
+            tally = hits[service_id] = _Tally()
+        tally.add(at)
+        tally.via.add(via)
+
+    def candidate(signature: str, kind: str, at: datetime | None, services: tuple[str, ...] = ()) -> None:
+        key = (_fold(signature), kind)
+        entry = candidates.get(key)
+        if entry is None:
+            entry = candidates[key] = (signature, _Tally(), services)
+        entry[1].add(at)
+
+    sender_cache = senders.cache
+    resolved_cache = signatures.cache
+    for message in messages:
+        total += 1
+        if not message.incoming:
+            continue
+        body, at = message.body, message.at
+        number, by_sender = sender_cache.get(message.sender) or senders.lookup(message.sender)
+        if number in own:
+            continue
+        incoming += 1
+        signature = signature_of(body) if "】" in body else None
+        if signature is None:
+            resolved = None
+        elif signature in resolved_cache:
+            resolved = resolved_cache[signature]
+        else:
+            resolved = signatures.resolve(signature)
+        if number == LOOKUP_SENDER or signature == "工信部反诈中心":
+            found = _lookup_in(body, at)
+            if found is not None:
+                lookups.append(found)
+        if resolved is not None and resolved.service_id is not None:
+            hit(resolved.service_id, at, resolved.via)
+            continue
+        terms = resolved.terms if resolved is not None else None
+        if terms is not None:
+            named = terms.named(body)
+            if named:
+                for service_id in named:
+                    hit(service_id, at, "app")
+                continue
+        if by_sender is not None:
+            hit(by_sender, at, "sender")
+        elif signature is None:
+            continue
+        elif terms is not None:
+            candidate(signature, "shared", at, terms.service_ids)
+        elif CODE_WORDS.search(body):
+            candidate(signature, "code", at)
+        elif BANK_WORDS.search(body):
+            candidate(signature, "bank", at)
+
+    services = tuple(
+        sorted(
+            (ServiceHit(sid, t.count, t.first, t.last, tuple(sorted(t.via))) for sid, t in hits.items()),
+            key=lambda h: (-h.count, h.service_id),
+        )
+    )
+    found_candidates = tuple(
+        sorted(
+            (
+                SmsCandidate(signature, kind, tally.count, tally.first, tally.last, shared)
+                for (_, kind), (signature, tally, shared) in candidates.items()
+            ),
+            key=lambda c: (-c.count, c.signature, c.kind),
+        )
+    )
+    return SmsMatches(services, found_candidates, tuple(lookups), total, incoming)
+
+
+def _lookup_in(body: str, at: datetime | None) -> LookupResult | None:
+    """The lookup result in a message from 10699000, or None (for example the phone-card lookup)."""
+    if "账号" not in body and "帐号" not in body:
+        return None
+    try:
+        found = parse_lookup(body)
+    except ImportFileError:
+        return None
+    if found.at is None and at is not None:
+        found = found._replace(at=at.astimezone().date())
+    return found
+
+
+# --- logins ---------------------------------------------------------------------------------------
+
+_PACKAGE = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+")
+
+
+def android_package(url: str) -> str | None:
+    """The app id of an Android login (`android://<hash>@com.app/`, `androidapp://com.app`), else None."""
+    text = url.strip()
+    lower = text[:13].lower()
+    if lower.startswith("android://"):
+        rest = text[len("android://") :].rpartition("@")[2]
+    elif lower.startswith("androidapp://"):
+        rest = text[len("androidapp://") :]
+    else:
+        return None
+    package = rest.split("/", 1)[0].split("?", 1)[0]
+    return package if _PACKAGE.fullmatch(package) else None
+
+
+def host_of(url: str) -> str | None:
+    """The host name of `url` (lowercase; a URL without a scheme is read as http), or None.
+
+    None also for IP addresses and single-label names (localhost, intranet hosts): no registrable
+    domain to match.
+    """
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    if "://" not in text:
+        text = "http://" + text
+    try:
+        host = urlsplit(text).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.rstrip(".")
+    try:
+        ipaddress.ip_address(host)
+        return None
+    except ValueError:
+        pass
+    return host if "." in host else None
+
+
+def _is_number(username: str, number_e164: str, region: str | None) -> bool:
+    from numretire.numbers import same_number
+
+    text = username.strip()
+    if text[:4].lower() == "tel:":
+        text = text[4:]
+    if not text or any(ch.isalpha() for ch in text):
+        return False
+    digits = sum(ch.isdigit() for ch in text)
+    return 5 <= digits <= 20 and same_number(text, number_e164, region)
+
+
+def match_logins(
+    logins: Iterable[Login], catalog: Catalog, number_e164: str, region: str | None = None
+) -> LoginMatches:
+    """The services and unknown domains that saved logins reveal.
+
+    A URL is reduced to its registrable domain with the bundled Public Suffix List (passport.jd.com ->
+    jd.com, passport.alipay.com.cn -> alipay.com.cn) and matched against the catalog's `domains` (the
+    host and each parent domain are tried, so a catalog entry may also name a subdomain); an Android
+    app login by the catalog's `packages`. A login whose username is this number, in any format,
+    marks its service (or candidate) `login_is_number`.
+    """
+    from publicsuffixlist import PublicSuffixList
+
+    suffixes = PublicSuffixList()
+    domains: dict[str, str] = {}
+    packages: dict[str, str] = {}
+    for service in catalog:
+        for domain in service.alias("domains"):
+            domains[_fold(domain).rstrip(".")] = service.id
+        for package in service.alias("packages"):
+            packages[package.strip().casefold()] = service.id
+
+    tallies: dict[str, list[int]] = {}  # service id -> [count, login is the number]
+    unknown: dict[tuple[str, str], list[int]] = {}
+    total = skipped = 0
+    for login in logins:
+        total += 1
+        package = android_package(login.url)
+        if package is not None:
+            service_id = packages.get(package.casefold())
+            key = (package, "package")
+        else:
+            host = host_of(login.url)
+            if host is None:
+                skipped += 1
+                continue
+            labels = host.split(".")
+            service_id = next(
+                (domains[d] for d in (".".join(labels[i:]) for i in range(len(labels) - 1)) if d in domains),
+                None,
+            )
+            registrable = suffixes.privatesuffix(host)
+            if service_id is None and registrable is None:
+                skipped += 1  # a public suffix itself (github.io, com.cn)
+                continue
+            key = (registrable or host, "domain")
+        is_number = _is_number(login.username, number_e164, region)
+        tally = tallies.setdefault(service_id, [0, 0]) if service_id else unknown.setdefault(key, [0, 0])
+        tally[0] += 1
+        tally[1] |= is_number
+
+    services = tuple(
+        sorted(
+            (LoginHit(sid, count, bool(flag)) for sid, (count, flag) in tallies.items()),
+            key=lambda h: (-h.count, h.service_id),
+        )
+    )
+    candidates = tuple(
+        sorted(
+            (
+                LoginCandidate(name, kind, count, bool(flag))
+                for (name, kind), (count, flag) in unknown.items()
+            ),
+            key=lambda c: (-c.count, c.name),
+        )
+    )
+    return LoginMatches(services, candidates, total, skipped)
+
+
+# --- the official lookup --------------------------------------------------------------------------
+
+# The wording of the result SMS of 一证通查 2.0 is not published. What is on record: MIIT and People's
+# Daily (2022-07-22, p. 7): the reply from 10699000 "仅包含关联互联网账号数量"; a reporter's test
+# (xrbh.cn, 2022-07-26): the message from "工信部反诈中心" said the number "共注册了14个账号", another
+# reader's "共8个账号"; the phone-card lookup (1.0) answers "名下有3张电话卡，其中中国移动2张…". So: a
+# total after 共/总计/合计, or a count after 关联(的)(互联网)账号(数量), or "N个(互联网)账号".
+_NUM = r"(\d+|[零〇一二两三四五六七八九十百]+)"
+_ACCOUNTS = r"(?:互联网)?[账帐]号"
+_TOTAL = re.compile(r"(?:共计|总计|合计|一共|共)(?:注册|关联|绑定)?了?\s*" + _NUM + r"\s*个\s*" + _ACCOUNTS)
+_AFTER = re.compile(
+    r"(?:关联|注册|绑定)(?:的|了)?"
+    + _ACCOUNTS
+    + r"(?:的)?(?:总数|数量|个数|数)?\s*(?:为|是|共|有|：|:)?\s*"
+    + _NUM
+)
+_BEFORE = re.compile(_NUM + r"\s*个\s*" + _ACCOUNTS)
+_CARDS = re.compile(r"电话卡|手机卡|\d+\s*张")
+_DATE = re.compile(r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    total = current = 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def _date_in(text: str) -> date | None:
+    found = _DATE.search(text)
+    if not found:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
+
+def parse_lookup(text: str, path: PathLike = "") -> LookupResult:
+    """The count (and date, when the text has one) in a 一证通查 2.0 result message.
+
+    Raises ImportFileError naming `path` when no count of accounts can be found: for the phone-card
+    lookup's answer (a count of cards, not accounts), or when the text holds different counts and no
+    total.
+    """
+    where = str(path)
+    flat = re.sub(r"\s+", " ", text)
+    for pattern in (_TOTAL, _AFTER):
+        found = pattern.search(flat)
+        if found:
+            return LookupResult(_number(found.group(1)), _date_in(flat))
+    counts = {_number(m.group(1)) for m in _BEFORE.finditer(flat)}
+    if len(counts) == 1:
+        return LookupResult(counts.pop(), _date_in(flat))
+    if len(counts) > 1:
+        shown = ", ".join(str(n) for n in sorted(counts))
+        raise ImportFileError("import.lookup_ambiguous", path=where, counts=shown)
+    if _CARDS.search(flat):
+        raise ImportFileError("import.lookup_cards", path=where)
+    raise ImportFileError("import.lookup_no_count", path=where)

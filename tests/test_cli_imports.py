@@ -1,0 +1,119 @@
+"""import sms / passwords / lookup from the command line: review, all-or-nothing, idempotent, private."""
+
+import json
+
+import pytest
+
+from numretire.store import Store
+
+SMS = """【招商银行】您账户1234于11月20日消费100.00元
+
+【腾讯科技】你的微信验证码是905172，请勿泄露
+
+【美团】您的验证码是 8888，5分钟内有效
+
+【某某贷】验证码 5555，您正在申请借款
+"""
+
+CHROME = "name,url,username,password\nJD,https://passport.jd.com/new/login.aspx,13812345678,hunter2\n" \
+         "Example,https://example.org/login,alice,secret-pass\n"
+
+LOOKUP = "【工信部】您好，您查询的手机号码138****5678共关联了7个互联网账号。"
+
+
+@pytest.fixture
+def sms_file(tmp_path):
+    path = tmp_path / "messages.txt"
+    path.write_text(SMS, encoding="utf-8")
+    return path
+
+
+def profile(home):
+    return Store(home).read_profile("+8613812345678")
+
+
+def test_matches_are_shown_and_nothing_stored_without_yes(retiring, home, sms_file):
+    result = retiring("import", "sms", str(sms_file), "--lang", "en")
+    assert "China Merchants Bank" in result.stdout and "Meituan" in result.stdout and "WeChat" in result.stdout
+    assert "【某某贷】" in result.stdout
+    assert "--yes" in result.stderr
+    assert profile(home).item("cmb") is None
+
+
+def test_yes_stores_services_with_counts_and_no_bodies(retiring, home, sms_file):
+    before = {i.id for i in profile(home).items}
+    retiring("import", "sms", str(sms_file), "--yes")
+    after = profile(home)
+    assert {"cmb", "meituan", "wechat"} <= {i.id for i in after.items} - before
+    text = Store(home).profile_path("+8613812345678").read_text(encoding="utf-8")
+    assert "验证码" not in text and "905172" not in text and "消费" not in text
+    assert after.item("meituan").evidence[0].count == 1
+
+
+def test_the_same_file_twice_changes_nothing(retiring, home, sms_file):
+    retiring("import", "sms", str(sms_file), "--yes")
+    path = Store(home).profile_path("+8613812345678")
+    before = path.read_bytes()
+    assert "unchanged" in retiring("import", "sms", str(sms_file), "--yes", "--lang", "en").stdout
+    assert path.read_bytes() == before
+
+
+def test_dry_run_and_json(retiring, home, sms_file):
+    assert "Dry run" in retiring("import", "sms", str(sms_file), "--dry-run", "--lang", "en").stdout
+    data = json.loads(retiring("import", "sms", str(sms_file), "--json").stdout)
+    assert {s["id"] for s in data["services"]} >= {"cmb", "meituan", "wechat"}
+    assert data["candidates"][0]["signature"] == "某某贷"
+    assert profile(home).item("cmb") is None
+
+
+def test_bad_files_are_one_line_and_store_nothing(retiring, home, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = retiring("import", "sms", str(empty), "--yes", "--lang", "en", code=1)
+    assert str(empty) in result.stderr and result.stderr.count("\n") == 1
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE smses [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]>'
+                    '<smses count="1"><sms address="95555" date="1" type="1" body="&b;"/></smses>')
+    result = retiring("import", "sms", str(bomb), "--yes", "--lang", "en", code=1)
+    assert str(bomb) in result.stderr and "Traceback" not in result.stderr
+    assert profile(home).item("cmb") is None
+
+
+def test_passwords_mark_the_login_is_the_number_and_remind_to_delete(retiring, home, tmp_path):
+    export = tmp_path / "Chrome Passwords.csv"
+    export.write_text(CHROME, encoding="utf-8")
+    result = retiring("import", "passwords", str(export), "--yes", "--lang", "en")
+    assert "the login is the number" in result.stdout and "hunter2" not in result.stdout
+    assert "delete it now" in result.stderr
+    item = profile(home).item("jd")
+    assert item is not None and item.evidence[0].login_is_number
+    assert "hunter2" not in Store(home).profile_path("+8613812345678").read_text(encoding="utf-8")
+
+
+def test_lookup_is_reconciled_in_status_and_check(retiring, home, tmp_path):
+    sms = tmp_path / "lookup.txt"
+    sms.write_text(LOOKUP, encoding="utf-8")
+    assert "7" in retiring("import", "lookup", str(sms), "--lang", "en").stdout
+    assert "already recorded" in retiring("import", "lookup", str(sms), "--lang", "en").stdout
+    status = retiring.json("status")
+    assert status["lookup"]["count"] == 7 and status["lookup"]["inventory"] == 0
+    assert "counted 7 linked accounts" in retiring("status", "--lang", "en").stdout
+    data = retiring.json("check", code=3)
+    assert any(b["kind"] == "lookup_gap" for b in data["blockers"])
+    retiring("add", "wechat", "qq", "taobao", "alipay", "douyin", "kuaishou", "jd")
+    assert not any(b["kind"] == "lookup_gap" for b in retiring.json("check", code=3)["blockers"])
+
+
+def test_adopted_number_reads_only_messages_since_it_was_acquired(run, home, tmp_path):
+    run("adopt", "13912345678", "--acquired", "2026-11-01")
+    backup = tmp_path / "sms.xml"
+    backup.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<smses count="2">\n'
+        '<sms address="95555" date="1793836800000" type="1" body="【招商银行】您账户1234消费100元" />\n'
+        '<sms address="106900" date="1700000000000" type="1" body="【滴滴出行】验证码 1234" />\n'
+        "</smses>\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("import", "sms", str(backup), "--json").stdout)
+    assert data["since"] == "2026-11-01"
+    assert [s["id"] for s in data["services"]] == ["cmb"]

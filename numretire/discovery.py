@@ -29,8 +29,17 @@ def _day(moment: datetime | None) -> date | None:
 def from_sms(matches, profile: Profile) -> list[Proposal]:
     """One proposal per service the messages revealed, most messages first."""
     return sorted(
-        (Proposal(h.service_id, h.count, _day(h.first), _day(h.last), False, profile.item(h.service_id) is not None)
-         for h in matches.services),
+        (
+            Proposal(
+                h.service_id,
+                h.count,
+                _day(h.first),
+                _day(h.last),
+                False,
+                profile.item(h.service_id) is not None,
+            )
+            for h in matches.services
+        ),
         key=lambda p: (-p.count, p.service_id),
     )
 
@@ -38,8 +47,12 @@ def from_sms(matches, profile: Profile) -> list[Proposal]:
 def from_logins(matches, profile: Profile) -> list[Proposal]:
     """One proposal per service the saved logins revealed; logins named after the number first."""
     return sorted(
-        (Proposal(h.service_id, h.count, None, None, h.login_is_number, profile.item(h.service_id) is not None)
-         for h in matches.services),
+        (
+            Proposal(
+                h.service_id, h.count, None, None, h.login_is_number, profile.item(h.service_id) is not None
+            )
+            for h in matches.services
+        ),
         key=lambda p: (not p.login_is_number, -p.count, p.service_id),
     )
 
@@ -58,7 +71,7 @@ def apply(profile: Profile, proposals: list[Proposal], source: str, digest: str,
             changed += 1
         evidence = Evidence(source, digest, p.count, p.first, p.last, p.login_is_number)
         kept = [e for e in item.evidence if not (e.source == source and e.digest == digest)]
-        if kept + [evidence] != item.evidence:
+        if [*kept, evidence] != item.evidence:
             item.evidence = [*kept, evidence]
             changed += 1
     return changed

@@ -41,8 +41,14 @@ def with_progress(session: Session, path: Path, work):
 
     from numretire.cli.common import make_console
 
-    with Progress("{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
-                  console=make_console(stderr=True), transient=True) as bar:
+    with Progress(
+        "{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=make_console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task(session.t("import.reading"), total=size)
         return work(lambda done, total: bar.update(task, completed=done, total=total or size))
 
@@ -66,7 +72,9 @@ def review(session: Session, proposals, yes: bool, dry_run: bool, as_json: bool)
     accepted = [p for p in proposals if p.present]  # known items: only their evidence is refreshed
     for p in new:
         name = session.catalog.require(p.service_id).display_name(session.lang)
-        choice = ask(session, out, plain(session.t("import.ask", name=name, count=p.count)).plain, ("y", "n", "a", "q"))
+        choice = ask(
+            session, out, plain(session.t("import.ask", name=name, count=p.count)).plain, ("y", "n", "a", "q")
+        )
         if choice == "q":
             out.print(session.t("import.aborted"))
             return None
@@ -121,8 +129,14 @@ def show(session: Session, proposals, candidates, extra_lines: list[str]) -> Non
 
 
 @app.command("sms")
-def sms(file: FileArg, yes: YesOpt = False, dry_run: DryOpt = False, json: JsonOpt = False,
-        profile: ProfileOpt = None, lang: LangOpt = None) -> None:
+def sms(
+    file: FileArg,
+    yes: YesOpt = False,
+    dry_run: DryOpt = False,
+    json: JsonOpt = False,
+    profile: ProfileOpt = None,
+    lang: LangOpt = None,
+) -> None:
     """Read an SMS backup (Android XML, SMS Import/Export ZIP, iOS sms.db, text) · 读取短信备份"""
     from numretire import discovery
     from numretire.importers import iter_messages
@@ -139,23 +153,39 @@ def sms(file: FileArg, yes: YesOpt = False, dry_run: DryOpt = False, json: JsonO
     matches = with_progress(session, file, work)
     proposals = discovery.from_sms(matches, p)
     lookups = [(lk.count, lk.at) for lk in matches.lookups]
-    candidates = [f"【{c.signature}】 {session.t('import.kind.' + c.kind)} × {c.count}" for c in matches.candidates]
+    candidates = [
+        f"【{c.signature}】 {session.t('import.kind.' + c.kind)} × {c.count}" for c in matches.candidates
+    ]
     if json:
-        emit_json({
-            "file": str(file), "kind": "sms", "messages": matches.messages, "incoming": matches.incoming,
-            "since": after.isoformat() if after else None,
-            "services": [proposal_json(session, x) for x in proposals],
-            "candidates": [{"signature": c.signature, "kind": c.kind, "count": c.count,
-                            "first": c.first.date().isoformat() if c.first else None,
-                            "last": c.last.date().isoformat() if c.last else None,
-                            "services": list(c.services)} for c in matches.candidates],
-            "lookups": [{"count": n, "on": d.isoformat() if d else None} for n, d in lookups],
-        })
+        emit_json(
+            {
+                "file": str(file),
+                "kind": "sms",
+                "messages": matches.messages,
+                "incoming": matches.incoming,
+                "since": after.isoformat() if after else None,
+                "services": [proposal_json(session, x) for x in proposals],
+                "candidates": [
+                    {
+                        "signature": c.signature,
+                        "kind": c.kind,
+                        "count": c.count,
+                        "first": c.first.date().isoformat() if c.first else None,
+                        "last": c.last.date().isoformat() if c.last else None,
+                        "services": list(c.services),
+                    }
+                    for c in matches.candidates
+                ],
+                "lookups": [{"count": n, "on": d.isoformat() if d else None} for n, d in lookups],
+            }
+        )
     else:
         lines = [session.t("import.read_sms", messages=matches.messages, incoming=matches.incoming)]
         if after:
             lines.append(session.t("import.since", date=after.isoformat()))
-        lines += [session.t("import.lookup_found", count=n, date=d.isoformat() if d else "?") for n, d in lookups]
+        lines += [
+            session.t("import.lookup_found", count=n, date=d.isoformat() if d else "?") for n, d in lookups
+        ]
         show(session, proposals, candidates, lines)
     accepted = review(session, proposals, yes, dry_run, json)
     if accepted is not None:
@@ -165,8 +195,14 @@ def sms(file: FileArg, yes: YesOpt = False, dry_run: DryOpt = False, json: JsonO
 
 
 @app.command("passwords")
-def passwords(file: FileArg, yes: YesOpt = False, dry_run: DryOpt = False, json: JsonOpt = False,
-              profile: ProfileOpt = None, lang: LangOpt = None) -> None:
+def passwords(
+    file: FileArg,
+    yes: YesOpt = False,
+    dry_run: DryOpt = False,
+    json: JsonOpt = False,
+    profile: ProfileOpt = None,
+    lang: LangOpt = None,
+) -> None:
     """Read a password-manager export (Chrome, Firefox, Apple, Bitwarden, 1Password ...) · 读取密码导出文件"""
     from numretire import discovery
     from numretire.importers import iter_logins
@@ -174,18 +210,29 @@ def passwords(file: FileArg, yes: YesOpt = False, dry_run: DryOpt = False, json:
 
     session = Session(lang, profile)
     p = session.profile()
-    matches = with_progress(session, file, lambda _progress: match_logins(iter_logins(file), session.catalog,
-                                                                          p.number, p.region))
+    matches = with_progress(
+        session, file, lambda _progress: match_logins(iter_logins(file), session.catalog, p.number, p.region)
+    )
     proposals = discovery.from_logins(matches, p)
-    candidates = [f"{c.name} × {c.count}" + (f" · {session.t('import.login_is_number')}" if c.login_is_number else "")
-                  for c in matches.candidates if c.login_is_number or c.count > 1]
+    candidates = [
+        f"{c.name} × {c.count}" + (f" · {session.t('import.login_is_number')}" if c.login_is_number else "")
+        for c in matches.candidates
+        if c.login_is_number or c.count > 1
+    ]
     if json:
-        emit_json({
-            "file": str(file), "kind": "passwords", "logins": matches.logins, "skipped": matches.skipped,
-            "services": [proposal_json(session, x) for x in proposals],
-            "candidates": [{"name": c.name, "kind": c.kind, "count": c.count, "login_is_number": c.login_is_number}
-                           for c in matches.candidates],
-        })
+        emit_json(
+            {
+                "file": str(file),
+                "kind": "passwords",
+                "logins": matches.logins,
+                "skipped": matches.skipped,
+                "services": [proposal_json(session, x) for x in proposals],
+                "candidates": [
+                    {"name": c.name, "kind": c.kind, "count": c.count, "login_is_number": c.login_is_number}
+                    for c in matches.candidates
+                ],
+            }
+        )
     else:
         show(session, proposals, candidates, [session.t("import.read_logins", logins=matches.logins)])
     accepted = review(session, proposals, yes, dry_run, json)
@@ -198,7 +245,7 @@ def passwords(file: FileArg, yes: YesOpt = False, dry_run: DryOpt = False, json:
 
 @app.command("lookup")
 def lookup(file: FileArg, json: JsonOpt = False, profile: ProfileOpt = None, lang: LangOpt = None) -> None:
-    """Record the result of the official linked-accounts lookup (一证通查 2.0, SMS from 10699000) · 记录一证通查结果"""
+    """Record the official linked-accounts lookup (一证通查 2.0, the SMS from 10699000) · 记录一证通查结果"""
     from numretire import plan
     from numretire.cli.status import lookup_json, lookup_lines
     from numretire.importers import decode_text, read_head
@@ -212,8 +259,14 @@ def lookup(file: FileArg, json: JsonOpt = False, profile: ProfileOpt = None, lan
     fresh = session.store.read_profile(p.number)
     rec = plan.reconcile(fresh, session.catalog)
     if json:
-        emit_json({"count": result.count, "on": result.at.isoformat() if result.at else None, "new": bool(changed),
-                   "lookup": lookup_json(rec)})
+        emit_json(
+            {
+                "count": result.count,
+                "on": result.at.isoformat() if result.at else None,
+                "new": bool(changed),
+                "lookup": lookup_json(rec),
+            }
+        )
         return
     from numretire.cli.render import plain
 
@@ -225,9 +278,15 @@ def lookup(file: FileArg, json: JsonOpt = False, profile: ProfileOpt = None, lan
 
 def proposal_json(session: Session, p) -> dict:
     service = session.catalog.require(p.service_id)
-    return {"id": p.service_id, "name": service.display_name(session.lang), "count": p.count,
-            "first": p.first.isoformat() if p.first else None, "last": p.last.isoformat() if p.last else None,
-            "login_is_number": p.login_is_number, "in_inventory": p.present}
+    return {
+        "id": p.service_id,
+        "name": service.display_name(session.lang),
+        "count": p.count,
+        "first": p.first.isoformat() if p.first else None,
+        "last": p.last.isoformat() if p.last else None,
+        "login_is_number": p.login_is_number,
+        "in_inventory": p.present,
+    }
 
 
 def done(session: Session, changed: int, as_json: bool) -> None:

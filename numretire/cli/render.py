@@ -132,3 +132,14 @@ def carrier_name(session: Session, carrier: str | None) -> str:
         return "—"
     service = session.catalog.get(carrier)
     return service.display_name(session.lang) if service else carrier
+
+
+def milestone_text(session: Session, stone, today) -> str:
+    days = (stone.on - today).days
+    when = (
+        session.t("when.today")
+        if days == 0
+        else (session.t("when.in", days=days) if days > 0 else session.t("when.ago", days=-days))
+    )
+    planned = session.t("milestone.planned") if stone.planned else ""
+    return session.t(f"milestone.{stone.key}", date=stone.on.isoformat(), when=when) + planned

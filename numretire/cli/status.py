@@ -75,7 +75,7 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
     from rich.console import Group
     from rich.table import Table
 
-    from numretire.cli.render import carrier_name, category_name, level_text, plain
+    from numretire.cli.render import carrier_name, category_name, level_text, milestone_text, plain
 
     parts: list = []  # rendered in one go: one print is much cheaper than twenty
     head = Table.grid(padding=(0, 2))
@@ -100,7 +100,6 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
     if lookup:
         parts += [*lookup, ""]
     from numretire import retirement
-    from numretire.cli.timeline import milestone_text
 
     stones = retirement.milestones(p, session.catalog)
     if stones:

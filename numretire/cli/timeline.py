@@ -8,19 +8,9 @@ from typing import Annotated
 import typer
 
 from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_json
+from numretire.cli.render import milestone_text
 
 RevealOpt = Annotated[bool, typer.Option("--reveal-number", help="Write numbers unmasked · 导出时不隐藏号码")]
-
-
-def milestone_text(session: Session, stone, today) -> str:
-    days = (stone.on - today).days
-    when = (
-        session.t("when.today")
-        if days == 0
-        else (session.t("when.in", days=days) if days > 0 else session.t("when.ago", days=-days))
-    )
-    planned = session.t("milestone.planned") if stone.planned else ""
-    return session.t(f"milestone.{stone.key}", date=stone.on.isoformat(), when=when) + planned
 
 
 def reminder_text(session: Session, r, names: dict[str, str], notes: dict[str, str]) -> str:

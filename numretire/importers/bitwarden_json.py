@@ -22,6 +22,7 @@ def looks_like_bitwarden(text: str) -> bool:
 
 
 def _load(path: PathLike) -> Any:
+    """The decoded export; ImportFileError for unreadable, malformed, foreign or encrypted JSON."""
     import json
 
     where = str(path)

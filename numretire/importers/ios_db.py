@@ -101,6 +101,7 @@ def _wal_without_log(path: Path) -> bool:
 
 
 def _connect(path: PathLike) -> Any:
+    """A read-only connection to `path` that creates no file beside it."""
     import sqlite3
 
     target = Path(path).absolute()
@@ -111,6 +112,7 @@ def _connect(path: PathLike) -> Any:
 
 
 def _fail(exc: Exception, where: str) -> ImportFileError:
+    """The ImportFileError for an SQLite failure: locked, or damaged."""
     text = str(exc)
     if "locked" in text or "busy" in text:
         return ImportFileError("import.db_locked", path=where)

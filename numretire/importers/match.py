@@ -208,6 +208,7 @@ class _Signatures:
         self.cache: dict[str, _Resolved | None] = {}
 
     def resolve(self, signature: str) -> _Resolved | None:
+        """What `signature` means: a service, a shared signature, or nothing known."""
         try:
             return self.cache[signature]
         except KeyError:
@@ -464,6 +465,7 @@ def host_of(url: str) -> str | None:
 
 
 def _is_number(username: str, number_e164: str, region: str | None) -> bool:
+    """Whether a login's username is the number, in any format (an e-mail address never is)."""
     from numretire.numbers import same_number
 
     text = username.strip()

@@ -67,6 +67,7 @@ _NOT_A_SITE = {"http://sn", "http://"}
 
 
 def _header(text: str) -> list[str]:
+    """The column names in the first CSV line of `text` (empty when it is not CSV)."""
     import csv
     import io
 
@@ -78,6 +79,7 @@ def _header(text: str) -> list[str]:
 
 
 def _format(columns: list[str]) -> CsvFormat | None:
+    """The first known format whose required columns are all in `columns`."""
     present = {column.casefold() for column in columns}
     return next((f for f in _FORMATS if f.required <= present), None)
 

@@ -86,15 +86,19 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
     )
     source = session.t("carrier.source_prefix" if p.carrier_source == "prefix" else "carrier.source_user")
     head.add_row(session.t("col.carrier"), plain(f"{carrier_name(session, p.carrier)}  {source}"))
-    head.add_row(session.t("col.new_number"), session.masked(p.new_number, p))
-    left = days_left(p, clock.today())
-    if p.cancel_on is None:
-        when = session.t("status.no_date")
-    elif left is not None and left >= 0:
-        when = session.t("status.days_left", date=p.cancel_on.isoformat(), days=left)
+    if p.kind == "adopt":
+        acquired = p.acquired_on.isoformat() if p.acquired_on else "—"
+        head.add_row(session.t("col.acquired_on"), acquired)
     else:
-        when = session.t("status.days_past", date=p.cancel_on.isoformat(), days=-(left or 0))
-    head.add_row(session.t("col.cancel_on"), when)
+        head.add_row(session.t("col.new_number"), session.masked(p.new_number, p))
+        left = days_left(p, clock.today())
+        if p.cancel_on is None:
+            when = session.t("status.no_date")
+        elif left is not None and left >= 0:
+            when = session.t("status.days_left", date=p.cancel_on.isoformat(), days=left)
+        else:
+            when = session.t("status.days_past", date=p.cancel_on.isoformat(), days=-(left or 0))
+        head.add_row(session.t("col.cancel_on"), when)
     parts += [head, ""]
     lookup = lookup_lines(session, plan.reconcile(p, session.catalog))
     if lookup:

@@ -15,8 +15,10 @@ SMS = """【招商银行】您账户1234于11月20日消费100.00元
 【某某贷】验证码 5555，您正在申请借款
 """
 
-CHROME = "name,url,username,password\nJD,https://passport.jd.com/new/login.aspx,13812345678,hunter2\n" \
-         "Example,https://example.org/login,alice,secret-pass\n"
+CHROME = (
+    "name,url,username,password\nJD,https://passport.jd.com/new/login.aspx,13812345678,hunter2\n"
+    "Example,https://example.org/login,alice,secret-pass\n"
+)
 
 LOOKUP = "【工信部】您好，您查询的手机号码138****5678共关联了7个互联网账号。"
 
@@ -34,7 +36,9 @@ def profile(home):
 
 def test_matches_are_shown_and_nothing_stored_without_yes(retiring, home, sms_file):
     result = retiring("import", "sms", str(sms_file), "--lang", "en")
-    assert "China Merchants Bank" in result.stdout and "Meituan" in result.stdout and "WeChat" in result.stdout
+    assert (
+        "China Merchants Bank" in result.stdout and "Meituan" in result.stdout and "WeChat" in result.stdout
+    )
     assert "【某某贷】" in result.stdout
     assert "--yes" in result.stderr
     assert profile(home).item("cmb") is None
@@ -72,8 +76,10 @@ def test_bad_files_are_one_line_and_store_nothing(retiring, home, tmp_path):
     result = retiring("import", "sms", str(empty), "--yes", "--lang", "en", code=1)
     assert str(empty) in result.stderr and result.stderr.count("\n") == 1
     bomb = tmp_path / "bomb.xml"
-    bomb.write_text('<?xml version="1.0"?><!DOCTYPE smses [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]>'
-                    '<smses count="1"><sms address="95555" date="1" type="1" body="&b;"/></smses>')
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE smses [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]>'
+        '<smses count="1"><sms address="95555" date="1" type="1" body="&b;"/></smses>'
+    )
     result = retiring("import", "sms", str(bomb), "--yes", "--lang", "en", code=1)
     assert str(bomb) in result.stderr and "Traceback" not in result.stderr
     assert profile(home).item("cmb") is None

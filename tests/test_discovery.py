@@ -7,7 +7,9 @@ from numretire import discovery
 
 
 def sms_matches(*hits):
-    return SimpleNamespace(services=[SimpleNamespace(service_id=s, count=c, first=f, last=last) for s, c, f, last in hits])
+    return SimpleNamespace(
+        services=[SimpleNamespace(service_id=s, count=c, first=f, last=last) for s, c, f, last in hits]
+    )
 
 
 def test_proposals_say_what_is_new_and_most_messages_first():
@@ -27,8 +29,14 @@ def test_apply_is_idempotent_per_file_and_keeps_no_bodies():
     assert discovery.apply(p, props, "sms", "abc", AT) == 0
     item = p.item("meituan")
     assert item.origin == "import-sms" and len(item.evidence) == 1
-    assert vars(item.evidence[0]) == {"source": "sms", "digest": "abc", "count": 4, "first": date(2026, 1, 1),
-                                      "last": date(2026, 2, 1), "login_is_number": False}
+    assert vars(item.evidence[0]) == {
+        "source": "sms",
+        "digest": "abc",
+        "count": 4,
+        "first": date(2026, 1, 1),
+        "last": date(2026, 2, 1),
+        "login_is_number": False,
+    }
     # another file adds its own evidence; the same file again replaces its own
     assert discovery.apply(p, props, "sms", "def", AT) == 1
     assert len(item.evidence) == 2

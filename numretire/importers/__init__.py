@@ -99,8 +99,8 @@ def decode_text(data: bytes, path: PathLike, final: bool = True) -> str:
 def xml_root(head: bytes) -> str | None:
     """The name of the root element of the XML document starting with `head`, or None if not XML.
 
-    Raises ImportFileError("import.xml_dtd") for a document type declaration: numretire reads no DTD,
-    so entity tricks (billion laughs, external entities) are refused before any parser sees them.
+    "!DOCTYPE" when a document type declaration comes first: callers refuse it, since numretire reads
+    no DTD, so that entity tricks (billion laughs, external entities) never reach a parser.
     """
     import re
 
@@ -169,9 +169,13 @@ def detect_passwords(path: PathLike) -> str:
     """
     head = read_head(path)
     where = str(path)
-    if head.startswith(SQLITE_MAGIC) or head.startswith(ZIP_MAGICS):
-        # A Messages database or an SMS export zip; password managers export CSV or JSON.
-        raise ImportFileError("import.is_messages", path=where)
+    if head.startswith((SQLITE_MAGIC, *ZIP_MAGICS)):
+        # Password managers export CSV or JSON here; say so when this is a message backup instead.
+        from numretire.importers import ios_db, ndjson_zip
+
+        if ios_db.is_messages_db(path) if head.startswith(SQLITE_MAGIC) else ndjson_zip.is_sms_zip(path):
+            raise ImportFileError("import.is_messages", path=where)
+        raise ImportFileError("import.unknown_password_format", path=where)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<"):
         if xml_root(head) == "smses":

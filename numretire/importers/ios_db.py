@@ -111,6 +111,24 @@ def _connect(path: PathLike) -> Any:
     return sqlite3.connect(uri, uri=True, timeout=1.0)
 
 
+def is_messages_db(path: PathLike) -> bool:
+    """Whether `path` is an SQLite database with the Messages tables (read-only; False on any error)."""
+    import sqlite3
+
+    try:
+        connection = _connect(path)
+        try:
+            connection.text_factory = _tolerant
+            names = {
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        finally:
+            connection.close()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return False
+    return {"message", "handle"} <= names
+
+
 def _fail(exc: Exception, where: str) -> ImportFileError:
     """The ImportFileError for an SQLite failure: locked, or damaged."""
     text = str(exc)

@@ -290,10 +290,15 @@ class _Senders:
 
 
 def _own_numbers(number_e164: str) -> set[str]:
+    """The number as normalised senders may write it: international and national digits."""
+    import contextlib
+
+    import phonenumbers
+
     digits = number_e164.lstrip("+")
     own = {digits}
-    if digits.startswith("86"):
-        own.add(digits[2:])
+    with contextlib.suppress(phonenumbers.NumberParseException):
+        own.add(str(phonenumbers.parse(number_e164).national_number))
     return own
 
 
@@ -301,6 +306,8 @@ def _own_numbers(number_e164: str) -> set[str]:
 
 
 class _Tally:
+    """How many messages, the first and last time, and by which rules (for one service or candidate)."""
+
     __slots__ = ("count", "first", "last", "via")
 
     def __init__(self) -> None:
@@ -309,15 +316,17 @@ class _Tally:
         self.last: datetime | None = None
         self.via: set[str] = set()
 
-    def add(self, at: datetime | None) -> None:
+    def add(self, at: datetime | None, via: str = "") -> None:
         self.count += 1
         if at is not None:
             if self.last is None:
                 self.first = self.last = at
-            elif at > self.last:
+            elif at > self.last:  # messages mostly come oldest first
                 self.last = at
             elif at < self.first:  # type: ignore[operator]
                 self.first = at
+        if via:
+            self.via.add(via)
 
 
 def match_messages(messages: Iterable[Message], catalog: Catalog, number_e164: str) -> SmsMatches:
@@ -330,12 +339,11 @@ def match_messages(messages: Iterable[Message], catalog: Catalog, number_e164: s
     lookups: list[LookupResult] = []
     total = incoming = 0
 
-    def hit(service_id: str, at: datetime | None, via: str) -> None:
-        tally = hits.get(service_id)
-        if tally is None:
-            tally = hits[service_id] = _Tally()
-        tally.add(at)
-        tally.via.add(via)
+    def tally(service_id: str) -> _Tally:
+        found = hits.get(service_id)
+        if found is None:
+            found = hits[service_id] = _Tally()
+        return found
 
     def candidate(signature: str, kind: str, at: datetime | None, services: tuple[str, ...] = ()) -> None:
         key = (_fold(signature), kind)
@@ -346,12 +354,11 @@ def match_messages(messages: Iterable[Message], catalog: Catalog, number_e164: s
 
     sender_cache = senders.cache
     resolved_cache = signatures.cache
-    for message in messages:
+    for sender, body, at, received in messages:  # the hot loop: one pass, dictionary lookups only
         total += 1
-        if not message.incoming:
+        if not received:
             continue
-        body, at = message.body, message.at
-        number, by_sender = sender_cache.get(message.sender) or senders.lookup(message.sender)
+        number, by_sender = sender_cache.get(sender) or senders.lookup(sender)
         if number in own:
             continue
         incoming += 1
@@ -367,17 +374,17 @@ def match_messages(messages: Iterable[Message], catalog: Catalog, number_e164: s
             if found is not None:
                 lookups.append(found)
         if resolved is not None and resolved.service_id is not None:
-            hit(resolved.service_id, at, resolved.via)
+            (hits.get(resolved.service_id) or tally(resolved.service_id)).add(at, resolved.via)
             continue
         terms = resolved.terms if resolved is not None else None
         if terms is not None:
             named = terms.named(body)
             if named:
                 for service_id in named:
-                    hit(service_id, at, "app")
+                    tally(service_id).add(at, "app")
                 continue
         if by_sender is not None:
-            hit(by_sender, at, "sender")
+            (hits.get(by_sender) or tally(by_sender)).add(at, "sender")
         elif signature is None:
             continue
         elif terms is not None:

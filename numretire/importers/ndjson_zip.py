@@ -66,6 +66,15 @@ def check_zip(path: PathLike) -> None:
         raise ImportFileError("import.zip_no_messages", path=str(path))
 
 
+def is_sms_zip(path: PathLike) -> bool:
+    """Whether `path` is a readable ZIP holding messages.ndjson."""
+    try:
+        check_zip(path)
+    except ImportFileError:
+        return False
+    return True
+
+
 def looks_like_ndjson(text: str) -> bool:
     """Whether `text` (the start of a file) begins with a message row of sms-ie's NDJSON."""
     import json

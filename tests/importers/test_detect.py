@@ -98,3 +98,20 @@ def test_a_sqlite_file_is_detected_as_a_database_and_checked_when_read(tmp_path)
     db.commit()
     db.close()
     assert detect_sms(path) == "ios-db"
+
+
+def test_other_zips_and_databases_are_not_password_exports(tmp_path):
+    import zipfile
+
+    onepux = tmp_path / "export.1pux"
+    with zipfile.ZipFile(onepux, "w") as archive:
+        archive.writestr("export.data", "{}")
+    chrome = tmp_path / "Login Data"
+    db = sqlite3.connect(chrome)
+    db.execute("CREATE TABLE logins (origin_url TEXT, username_value TEXT, password_value BLOB)")
+    db.commit()
+    db.close()
+    for path in (onepux, chrome):
+        with pytest.raises(ImportFileError) as caught:
+            detect_passwords(path)
+        assert caught.value.key == "import.unknown_password_format"

@@ -85,6 +85,26 @@ def review(session: Session, proposals, yes: bool, dry_run: bool, as_json: bool)
     return accepted
 
 
+def settle(
+    session: Session,
+    number: str,
+    proposals,
+    source: str,
+    file: Path,
+    lookups,
+    *,
+    yes: bool,
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """Review the proposals, then store what was accepted (all or nothing) and say what changed."""
+    accepted = review(session, proposals, yes, dry_run, as_json)
+    if accepted is not None:
+        done(session, store(session, number, accepted, source, digest_of(file), lookups), as_json)
+    elif dry_run and not as_json:
+        session.console().print(session.t("import.dry_run"))
+
+
 def store(session: Session, profile_number: str, proposals, source: str, digest: str, lookups) -> int:
     """All or nothing: everything accepted is stored in one save; nothing is saved when nothing changed."""
     from numretire import clock, discovery
@@ -187,11 +207,7 @@ def sms(
             session.t("import.lookup_found", count=n, date=d.isoformat() if d else "?") for n, d in lookups
         ]
         show(session, proposals, candidates, lines)
-    accepted = review(session, proposals, yes, dry_run, json)
-    if accepted is not None:
-        done(session, store(session, p.number, accepted, "sms", digest_of(file), lookups), json)
-    elif dry_run and not json:
-        session.console().print(session.t("import.dry_run"))
+    settle(session, p.number, proposals, "sms", file, lookups, yes=yes, dry_run=dry_run, as_json=json)
 
 
 @app.command("passwords")
@@ -235,11 +251,7 @@ def passwords(
         )
     else:
         show(session, proposals, candidates, [session.t("import.read_logins", logins=matches.logins)])
-    accepted = review(session, proposals, yes, dry_run, json)
-    if accepted is not None:
-        done(session, store(session, p.number, accepted, "passwords", digest_of(file), []), json)
-    elif dry_run and not json:
-        session.console().print(session.t("import.dry_run"))
+    settle(session, p.number, proposals, "passwords", file, [], yes=yes, dry_run=dry_run, as_json=json)
     session.console(stderr=True).print(session.t("import.delete_export", path=str(file)), style="bold")
 
 

@@ -116,3 +116,50 @@ def test_rule_of_a_catalog_table():
     assert timeline.rule_of({"freeze_days": 45, "freeze_days_max": 90}) == Rule(45, 90, None)
     assert timeline.rule_of({"freeze_days": 90, "arrears_days": 60}) == Rule(90, 90, 60)
     assert timeline.rule_of(None) is None
+
+
+def test_each_catalog_carrier_gives_its_milestones(home):
+    from numretire import catalog, retirement
+    from numretire.model import Profile
+
+    cat = catalog.load(home)
+    expected = {
+        "china-mobile": date(2027, 3, 31),
+        "china-unicom": date(2027, 3, 31),
+        "china-telecom": date(2027, 3, 31),
+        "china-broadnet": date(2027, 3, 31),
+        "us-carriers": date(2027, 2, 14),
+    }
+    for carrier_id, release in expected.items():
+        carrier = cat.require(carrier_id)
+        region = carrier.carrier.get("country") or carrier.regions[0]
+        profile = Profile(
+            number="+8613812345678",
+            country_code=86,
+            region=region,
+            created=__import__("datetime").datetime(2026, 1, 1),
+            carrier=carrier_id,
+            cancelled_on=date(2026, 12, 31),
+        )
+        stones = keyed(retirement.milestones(profile, cat))
+        assert stones["freeze_end"] == release, carrier_id
+
+
+def test_an_unknown_carrier_falls_back_to_the_region_rule(home):
+    from datetime import datetime
+
+    from numretire import catalog, retirement
+    from numretire.model import Profile
+
+    cat = catalog.load(home)
+    profile = Profile(
+        number="+8613812345678",
+        country_code=86,
+        region="CN",
+        created=datetime(2026, 1, 1),
+        carrier="Some MVNO",
+        cancelled_on=date(2026, 12, 31),
+    )
+    assert keyed(retirement.milestones(profile, cat))["freeze_end"] == date(2027, 3, 31)
+    profile.region = "ZZ"
+    assert "freeze_end" not in keyed(retirement.milestones(profile, cat))

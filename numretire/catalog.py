@@ -115,6 +115,7 @@ class Service(NamedTuple):
     file: str = ""
     applies_to: tuple[str, ...] = ("retire", "adopt")  # the kinds of profile this entry is for
     covers: tuple[str, ...] = ()  # a lookup task: the services whose accounts it counts
+    pinyin: tuple[str, ...] = ()  # the Chinese names in pinyin, whole and initials (search only)
 
     def display_name(self, lang: str) -> str:
         """'支付宝 (Alipay)' for zh, 'Alipay (支付宝)' for en; one name when both are the same."""
@@ -162,6 +163,7 @@ def service_from_entry(entry: dict[str, Any]) -> Service:
         file=entry.get("file", ""),
         applies_to=tuple(entry.get("applies_to", ("retire", "adopt"))),
         covers=tuple(entry.get("covers", ())),
+        pinyin=tuple(entry.get("pinyin", ())),
     )
 
 
@@ -269,7 +271,7 @@ class Catalog:
 
 
 def _search_terms(service: Service) -> list[str]:
-    terms = [service.id, *service.name.values()]
+    terms = [service.id, *service.name.values(), *service.pinyin]
     for values in service.aliases.values():
         terms.extend(values)
     return [term.casefold() for term in terms]
@@ -316,8 +318,29 @@ def load(home: Path | None = None) -> Catalog:
                 "catalog.invalid", path=first.file, line=first.line, problem=describe_problem(first, "en")
             )
         layers.extend({**e, "origin": origin} for e in entries)
+    add_pinyin(layers)
     _write_cache(cache, key, layers)
     return Catalog(entries=layers)
+
+
+def add_pinyin(entries: list[dict[str, Any]]) -> None:
+    """Give each entry the pinyin of its Chinese names (支付宝 -> zhifubao, zfb) so that search finds
+    it typed without a Chinese keyboard. Done when the cache is built, never at search time."""
+    import re
+
+    from pypinyin import Style, lazy_pinyin
+
+    han = re.compile(r"[\u4e00-\u9fff]+")
+    for entry in entries:
+        names = [entry["name"].get("zh", ""), *entry.get("aliases", {}).get("apps", [])]
+        forms: list[str] = []
+        for name in names:
+            chinese = "".join(han.findall(name))
+            if chinese:
+                forms.append("".join(lazy_pinyin(chinese)))
+                forms.append("".join(lazy_pinyin(chinese, style=Style.FIRST_LETTER)))
+        if forms:
+            entry["pinyin"] = list(dict.fromkeys(forms))
 
 
 def _read_cache(cache: Path, key: list[list[Any]]) -> list[dict[str, Any]] | None:

@@ -268,3 +268,12 @@ def test_enough_services_say_what_to_do_when_a_new_number_is_occupied(home):
     assert {"adopt-carrier-check", "adopt-previous-holder-messages", "miit-yzt-accounts"} <= {
         s.id for s in adopt_tasks
     }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("zhifubao", "alipay"), ("zfb", "alipay"), ("gongshangyinhang", "icbc"), ("meituan", "meituan")],
+)
+def test_search_by_pinyin(home, query, expected):
+    results = catalog.load(home).search(query)
+    assert results and results[0][0].id == expected, [(s.id, score) for s, score in results[:3]]

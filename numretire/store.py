@@ -136,8 +136,14 @@ class Store:
         self.ensure_home()
         data = tomli_w.dumps(doc).encode("utf-8")
         _remove_stale_temps(path)
-        if path.exists():
-            write_atomic(backup_path(path), path.read_bytes())
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        if current == data:  # nothing changed: keep the file, and the backup of the version before it
+            return
+        if current is not None:
+            write_atomic(backup_path(path), current)
         write_atomic(path, data)
 
 

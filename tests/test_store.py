@@ -222,3 +222,14 @@ def test_unreadable_file_is_a_data_error(home):
     folder.mkdir()
     with pytest.raises(DataError):
         store.read_profile("+8613812345678")
+
+
+def test_saving_the_same_data_keeps_the_older_backup(home):
+    store = Store(home)
+    store.save_profile(make_profile(label="first"))
+    store.save_profile(make_profile(label="second"))
+    path = store.profile_path("+8613812345678")
+    mtime = path.stat().st_mtime_ns
+    store.save_profile(make_profile(label="second"))
+    assert 'label = "first"' in backup_path(path).read_text()
+    assert path.stat().st_mtime_ns == mtime

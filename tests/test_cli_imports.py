@@ -123,3 +123,33 @@ def test_adopted_number_reads_only_messages_since_it_was_acquired(run, home, tmp
     data = json.loads(run("import", "sms", str(backup), "--json").stdout)
     assert data["since"] == "2026-11-01"
     assert [s["id"] for s in data["services"]] == ["cmb"]
+
+
+def test_a_big_file_shows_a_progress_bar_on_a_terminal(retiring, home, tmp_path):
+    import os
+    import sys
+
+    import pexpect
+
+    big = tmp_path / "big.xml"
+    rows = "".join(
+        f'<sms address="95555" date="{1790000000000 + i}" type="1" body="【招商银行】您账户{i:04d}消费{i}元" />\n'
+        for i in range(40000)
+    )
+    big.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<smses count="40000">\n{rows}</smses>\n', encoding="utf-8"
+    )
+    assert big.stat().st_size > 2 << 20
+    env = {**os.environ, "NUMRETIRE_HOME": str(home), "NUMRETIRE_LANG": "en", "COLUMNS": "100"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "numretire", "import", "sms", str(big), "--dry-run"],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(30, 100),
+    )
+    child.expect("Reading")
+    child.expect("China Merchants Bank")
+    child.expect("Dry run")
+    child.expect(pexpect.EOF)

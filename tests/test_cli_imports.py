@@ -133,7 +133,8 @@ def test_a_big_file_shows_a_progress_bar_on_a_terminal(retiring, home, tmp_path)
 
     big = tmp_path / "big.xml"
     rows = "".join(
-        f'<sms address="95555" date="{1790000000000 + i}" type="1" body="【招商银行】您账户{i:04d}消费{i}元" />\n'
+        f'<sms address="95555" date="{1790000000000 + i}" type="1" '
+        f'body="【招商银行】您账户{i:04d}消费{i}元" />\n'
         for i in range(40000)
     )
     big.write_text(

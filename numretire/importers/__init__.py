@@ -96,6 +96,17 @@ def decode_text(data: bytes, path: PathLike, final: bool = True) -> str:
     raise ImportFileError("import.bad_encoding", path=str(path))
 
 
+def read_text(path: PathLike) -> tuple[str, int]:
+    """The whole file `path` as text (see decode_text), and its size in bytes; ImportFileError when it
+    cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ImportFileError("import.unreadable", path=str(path), problem=exc.strerror or str(exc)) from None
+    return decode_text(data, path), len(data)
+
+
 def xml_root(head: bytes) -> str | None:
     """The name of the root element of the XML document starting with `head`, or None if not XML.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from numretire.importers import ImportFileError, Login, PathLike, decode_text
+from numretire.importers import ImportFileError, Login, PathLike, read_text
 
 
 def looks_like_bitwarden(text: str) -> bool:
@@ -26,13 +26,7 @@ def _load(path: PathLike) -> Any:
     import json
 
     where = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
-    text = decode_text(data, path)
-    del data
+    text, _size = read_text(path)
     try:
         document = json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from numretire.importers import ImportFileError, Login, PathLike, decode_text
+from numretire.importers import ImportFileError, Login, PathLike, read_text
 
 
 class CsvFormat(NamedTuple):
@@ -114,13 +114,7 @@ def iter_logins(path: PathLike) -> Iterator[Login]:
     import io
 
     where = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
-    text = decode_text(data, path)
-    del data
+    text, _size = read_text(path)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     try:
         columns = [cell.strip() for cell in next(reader, [])]

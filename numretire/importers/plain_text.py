@@ -17,11 +17,10 @@ import re
 from collections.abc import Iterator
 
 from numretire.importers import (
-    ImportFileError,
     Message,
     PathLike,
     Progress,
-    decode_text,
+    read_text,
 )
 
 _SENDER = re.compile(r"\s*((?:\+\d{1,3}[ -]?)?\d{3,20})\s*(?:[:：\t]\s*|(?=【))")
@@ -65,14 +64,9 @@ def split_messages(text: str) -> list[str]:
 
 def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterator[Message]:
     """The messages pasted into the text file `path` (received, time unknown)."""
-    where = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
-    for message in split_messages(decode_text(data, path)):
+    text, size = read_text(path)
+    for message in split_messages(text):
         sender, body = split_sender(message)
         yield Message(sender, body.strip(), None, True)
     if on_progress is not None:
-        on_progress(len(data), len(data))
+        on_progress(size, size)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from numretire.catalog import CATEGORIES, FLAGS
 from numretire.errors import InputError
-from numretire.model import STATUSES, Custom, Event, Item, Profile
+from numretire.model import STATUSES, STATUSES_FOR, Custom, Event, Item, Profile
 from numretire.plan import set_status
 
 
@@ -71,8 +71,9 @@ def remove(profile: Profile, item_id: str) -> None:
 
 
 def mark(profile: Profile, item_id: str, status: str, at: datetime, note: str = "") -> bool:
-    if status not in STATUSES:
-        raise InputError("error.bad_status", value=status, choices=", ".join(STATUSES))
+    allowed = STATUSES_FOR.get(profile.kind, STATUSES)
+    if status not in allowed:
+        raise InputError("error.bad_status", value=status, choices=", ".join(allowed))
     if status == "blocked" and not note and not require_item(profile, item_id).note:
         raise InputError("mark.blocked_needs_note")
     return set_status(require_item(profile, item_id), status, at, note)

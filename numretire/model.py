@@ -24,6 +24,22 @@ STATUSES = (
     "contacted",  # the service was contacted; waiting for an answer
     "occupied",  # still bound to someone else's account
 )
+# The outcomes that make sense for each kind of profile.
+STATUSES_FOR = {
+    "retire": ("open", "moved", "removed", "closed", "not-mine", "done", "skipped", "blocked"),
+    "adopt": (
+        "open",
+        "clear",
+        "released",
+        "removed",
+        "contacted",
+        "occupied",
+        "not-mine",
+        "done",
+        "skipped",
+        "blocked",
+    ),
+}
 # The number no longer reaches the account, or the item never concerned it. ('removed' also means: the
 # previous holder's account was removed from a newly acquired number.)
 RESOLVED = frozenset({"moved", "removed", "closed", "not-mine", "done", "clear", "released"})

@@ -55,3 +55,13 @@ def test_remove():
     assert [i.id for i in p.items] == ["b"]
     with pytest.raises(InputError):
         inventory.remove(p, "a")
+
+
+def test_outcomes_fit_the_kind_of_profile():
+    p = profile("alipay")
+    with pytest.raises(InputError):
+        inventory.mark(p, "alipay", "clear", AT)
+    p.kind = "adopt"
+    assert inventory.mark(p, "alipay", "clear", AT)
+    with pytest.raises(InputError):
+        inventory.mark(p, "alipay", "moved", AT)

@@ -88,3 +88,11 @@ def test_demo_touches_nothing(run, home):
         assert ("演示" if lang == "zh" else "demo") in out
         assert "+86 138****5678" in out
     assert not (home / "profiles").exists()
+
+
+def test_the_demo_inventory_exists_in_the_catalog(home):
+    from numretire import catalog
+    from numretire.cli.demo import DEMO_ITEMS
+
+    cat = catalog.load(home)
+    assert [item_id for item_id, _, _ in DEMO_ITEMS if cat.get(item_id) is None] == []

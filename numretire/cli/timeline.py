@@ -48,8 +48,6 @@ def cancel(
 
     session = Session(lang, profile)
     today = clock.today()
-    if session.profile().kind == "adopt":
-        raise InputError("adopt.cancel_refused")
     if arrears:
         if since is None:
             raise InputError("cancel.arrears_needs_since")
@@ -62,6 +60,8 @@ def cancel(
         raise InputError("cancel.future", date=day.isoformat())
     out = session.console()
     with session.editing() as p:
+        if p.kind == "adopt":
+            raise InputError("adopt.cancel_refused")
         verdict = plan.verdict_for(p, session.catalog, plan.views(p, session.catalog, session.lang))
         if not arrears and not verdict.safe and not force:
             out.print(session.t("cancel.refused", count=len(verdict.blockers)))

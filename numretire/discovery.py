@@ -87,13 +87,3 @@ def add_lookups(profile: Profile, results: list[tuple[int, date | None]], at: da
             known.add((count, on))
             added += 1
     return added
-
-
-def since(messages, day: date | None):
-    """Only the messages from `day` on (a newly acquired number: what came after it became yours)."""
-    if day is None:
-        yield from messages
-        return
-    for message in messages:
-        if message.at is None or message.at.date() >= day:
-            yield message

@@ -125,6 +125,23 @@ def test_adopted_number_reads_only_messages_since_it_was_acquired(run, home, tmp
     assert [s["id"] for s in data["services"]] == ["cmb"]
 
 
+def test_an_ios_database_for_an_adopted_number(run, home, tmp_path):
+    from importers.builders import sms_db, typedstream
+
+    run("adopt", "13912345678", "--acquired", "2026-11-01")
+    nov_2 = (1793577600 - 978_307_200) * 10**9  # 2026-11-02 UTC, in nanoseconds since 2001
+    rows = [
+        ("【招商银行】您账户1234消费100元", None, nov_2, 0, 1),
+        (None, typedstream("【招商银行】您账户5678消费9元"), nov_2 + 60 * 10**9, 0, 1),
+        (None, typedstream("【滴滴出行】验证码 1234"), nov_2 - 30 * 86_400 * 10**9, 0, 2),  # before
+        ("【某某贷】验证码 5555，您正在申请借款", None, nov_2, 0, 2),
+        ("晚上见", None, nov_2, 1, 2),
+    ]
+    data = json.loads(run("import", "sms", str(sms_db(tmp_path / "sms.db", rows)), "--json").stdout)
+    assert [(s["id"], s["count"]) for s in data["services"]] == [("cmb", 2)]
+    assert [c["signature"] for c in data["candidates"]] == ["某某贷"]
+
+
 def test_a_big_file_shows_a_progress_bar_on_a_terminal(retiring, home, tmp_path):
     import os
     import sys

@@ -47,10 +47,3 @@ def test_lookups_are_recorded_once():
     assert discovery.add_lookups(p, [(7, date(2026, 11, 20)), (7, date(2026, 11, 20))], AT) == 1
     assert discovery.add_lookups(p, [(7, date(2026, 11, 20))], AT) == 0
     assert [(lk.count, lk.on) for lk in p.lookups] == [(7, date(2026, 11, 20))]
-
-
-def test_since_keeps_messages_from_the_day_on_and_undated_ones():
-    m = SimpleNamespace
-    msgs = [m(at=datetime(2026, 10, 31, 23, tzinfo=UTC)), m(at=datetime(2026, 11, 1, tzinfo=UTC)), m(at=None)]
-    assert len(list(discovery.since(msgs, date(2026, 11, 1)))) == 2
-    assert len(list(discovery.since(msgs, None))) == 3

@@ -159,16 +159,14 @@ def sms(
 ) -> None:
     """Read an SMS backup (Android XML, SMS Import/Export ZIP, iOS sms.db, text) · 读取短信备份"""
     from numretire import discovery
-    from numretire.importers import iter_messages
-    from numretire.importers.match import match_messages
+    from numretire.importers import match_sms
 
     session = Session(lang, profile)
     p = session.profile()
     after = p.acquired_on if p.kind == "adopt" else None
 
     def work(on_progress):
-        messages = discovery.since(iter_messages(file, on_progress), after)
-        return match_messages(messages, session.catalog, p.number)
+        return match_sms(file, session.catalog, p.number, after, on_progress)
 
     matches = with_progress(session, file, work)
     proposals = discovery.from_sms(matches, p)

@@ -11,11 +11,15 @@ field at all, so nothing downstream can keep one by accident.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from datetime import datetime
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from typing import TYPE_CHECKING, NamedTuple
 
 from numretire.errors import DataError
+
+if TYPE_CHECKING:
+    from numretire.catalog import Catalog
+    from numretire.importers.match import SmsMatches
 
 Progress = Callable[[int, int], None]  # on_progress(done_bytes, total_bytes)
 PathLike = str | os.PathLike[str]
@@ -28,6 +32,20 @@ class Message(NamedTuple):
     body: str  # in memory only: never stored, never printed
     at: datetime | None  # timezone-aware (UTC) when the file gives a time
     incoming: bool
+
+
+class MessageGroup(NamedTuple):
+    """Messages alike for matching, counted together: same sender, direction, signature, and same text
+    wherever a rule reads it. A reader that counts as it reads (the iOS database) yields these.
+    """
+
+    sender: str
+    text: str  # one of the messages (in memory only): they all have its 【signature】
+    body: str | None  # for the rules that read the text; None when the reader knows none of them applies
+    first: datetime | None
+    last: datetime | None
+    incoming: bool
+    count: int
 
 
 class Login(NamedTuple):
@@ -242,6 +260,40 @@ def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterat
     return SMS_READERS[detect_sms(path)](path, on_progress)
 
 
+def since(messages: Iterable[Message], day: date | None) -> Iterator[Message]:
+    """Only the messages from `day` on (a newly acquired number: what came after it became yours)."""
+    if day is None:
+        yield from messages
+        return
+    for message in messages:
+        if message.at is None or message.at.date() >= day:
+            yield message
+
+
+def match_sms(
+    path: PathLike,
+    catalog: Catalog,
+    number_e164: str,
+    day: date | None = None,
+    on_progress: Progress | None = None,
+) -> SmsMatches:
+    """What the messages in `path` (from `day` on, when given) reveal: see importers.match.
+
+    The iOS database is read in groups of alike messages (see ios_groups), the other formats message
+    by message.
+    """
+    from numretire.importers import ios_groups
+    from numretire.importers.match import SmsMatcher
+
+    kind = detect_sms(path)
+    matcher = SmsMatcher(catalog, number_e164)
+    if kind == "ios-db":
+        matcher.add_groups(ios_groups.read_groups(path, matcher, day, on_progress))
+    else:
+        matcher.add_messages(since(SMS_READERS[kind](path, on_progress), day))
+    return matcher.result()
+
+
 def iter_logins(path: PathLike) -> Iterator[Login]:
     """The saved logins in the password export `path`, whatever its format (detected now)."""
     return PASSWORD_READERS[detect_passwords(path)](path)
@@ -253,8 +305,11 @@ __all__ = [
     "ImportFileError",
     "Login",
     "Message",
+    "MessageGroup",
     "detect_passwords",
     "detect_sms",
     "iter_logins",
     "iter_messages",
+    "match_sms",
+    "since",
 ]

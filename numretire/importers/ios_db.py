@@ -34,6 +34,7 @@ APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
 UNIX_2001 = 978_307_200  # 2001-01-01 in Unix seconds
 _fromtimestamp = datetime.fromtimestamp
 BATCH = 2000
+Row = tuple[Any, ...]
 PROGRESS_ROWS = 20000
 
 
@@ -149,8 +150,19 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterator[Message]:
-    """The messages in an iOS sms.db, oldest row first.
+def message_time(value: Any) -> datetime | None:
+    """A message's `date` as a UTC time, as iter_messages reads it (see apple_time)."""
+    try:  # the common case inline: nanoseconds since 2001 (iOS 11 and later)
+        if value > 100_000_000_000:
+            return _fromtimestamp(value / 1e9 + UNIX_2001, UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        pass
+    return apple_time(value)
+
+
+def _open(path: PathLike) -> tuple[Any, set[str], dict[Any, str]]:
+    """A read-only connection to the Messages database `path`, the columns of its message table, and
+    its handles (ROWID -> the other party's address).
 
     Raises ImportFileError when the file is not a database, not a Messages database, damaged, or
     locked by another program.
@@ -158,35 +170,77 @@ def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterat
     import sqlite3
 
     where = str(path)
-    total = file_size(path)
     try:
         connection = _connect(path)
     except sqlite3.Error as exc:
         raise _fail(exc, where) from None
     try:
+        connection.text_factory = _tolerant  # names and handles: never fail on a stray byte
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"message", "handle"} <= tables:
+            raise ImportFileError("import.not_messages_db", path=where)
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(message)")}
+        if not {"text", "date", "is_from_me", "handle_id"} <= columns:
+            raise ImportFileError("import.not_messages_db", path=where)
+        handles = {
+            rowid: _text(handle) or "" for rowid, handle in connection.execute("SELECT ROWID, id FROM handle")
+        }
+    except sqlite3.Error as exc:
+        connection.close()
+        raise _fail(exc, where) from None
+    except BaseException:
+        connection.close()
+        raise
+    return connection, columns, handles
+
+
+def _to_message(
+    handles: dict[Any, str], text: Any, attributed: Any, date: Any, from_me: Any, handle: Any
+) -> Message:
+    """One row of the message table (text, attributedBody, date, is_from_me, handle_id) as a Message."""
+    if text.__class__ is not str:
+        text = to_text(text, attributed)
+    return Message(handles.get(handle, ""), text, message_time(date), not from_me)
+
+
+def to_text(text: Any, attributed: Any) -> str:
+    """A message's text: its `text` column as a string, else the text inside its attributedBody."""
+    found = _text(text)
+    if found is None:
+        found = text_from_attributed_body(attributed) or ""
+    return found
+
+
+def read_rows(
+    path: PathLike, on_progress: Progress | None = None
+) -> tuple[dict[Any, str], Iterator[list[Row]]]:
+    """The handles of the Messages database `path` (ROWID -> address) and its messages as rows of
+    (ROWID, text, attributedBody where text is NULL, date, is_from_me, handle_id), in batches, oldest
+    row first.
+
+    Raises ImportFileError when the file cannot be read as a Messages database: now, or (a damaged
+    page, a lock taken meanwhile) while the batches are read.
+    """
+    connection, columns, handles = _open(path)
+    return handles, _batches(connection, columns, str(path), file_size(path), on_progress)
+
+
+def _batches(
+    connection: Any, columns: set[str], where: str, total: int, on_progress: Progress | None
+) -> Iterator[list[Row]]:
+    import sqlite3
+
+    try:
         try:
-            connection.text_factory = _tolerant  # names and handles: never fail on a stray byte
-            tables = {
-                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not {"message", "handle"} <= tables:
-                raise ImportFileError("import.not_messages_db", path=where)
-            columns = {row[1] for row in connection.execute("PRAGMA table_info(message)")}
-            if not {"text", "date", "is_from_me", "handle_id"} <= columns:
-                raise ImportFileError("import.not_messages_db", path=where)
-            # Only rows without text fetch their attributedBody; handles are few, read once into a dict.
+            # Only rows without text fetch their attributedBody.
             body = "CASE WHEN text IS NULL THEN attributedBody END" if "attributedBody" in columns else "NULL"
-            handles = {
-                rowid: _text(handle) or ""
-                for rowid, handle in connection.execute("SELECT ROWID, id FROM handle")
-            }
             last = connection.execute("SELECT max(ROWID) FROM message").fetchone()[0] or 0
             query = (
                 f"SELECT ROWID, text, {body}, date, is_from_me, handle_id FROM message"
                 " WHERE ROWID > ? ORDER BY ROWID"
             )
             # Messages are read with SQLite's own (fast) UTF-8 decoding; should a text not be valid
-            # UTF-8, reading resumes after the last message read, replacing what cannot be decoded.
+            # UTF-8, reading resumes after the last batch read, replacing what cannot be decoded.
             connection.text_factory = str
             after = -(1 << 63)
             reported = 0
@@ -194,21 +248,8 @@ def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterat
                 try:
                     cursor = connection.execute(query, (after,))
                     while rows := cursor.fetchmany(BATCH):
-                        for rowid, text, attributed, date, from_me, handle_id in rows:
-                            if text.__class__ is not str:
-                                text = _text(text)
-                                if text is None:
-                                    text = text_from_attributed_body(attributed) or ""
-                            try:  # the common case inline: nanoseconds since 2001 (iOS 11 and later)
-                                at = (
-                                    _fromtimestamp(date / 1e9 + UNIX_2001, UTC)
-                                    if date > 100_000_000_000
-                                    else apple_time(date)
-                                )
-                            except (TypeError, ValueError, OverflowError, OSError):
-                                at = apple_time(date)
-                            yield Message(handles.get(handle_id, ""), text, at, not from_me)
-                            after = rowid
+                        yield rows
+                        after = rows[-1][0]
                         if on_progress is not None and last and after - reported >= PROGRESS_ROWS:
                             reported = after
                             on_progress(max(0, min(total, total * after // last)), total)
@@ -227,3 +268,11 @@ def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterat
             on_progress(total, total)
     finally:
         connection.close()
+
+
+def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterator[Message]:
+    """The messages in an iOS sms.db, oldest row first (errors: see read_rows)."""
+    handles, batches = read_rows(path, on_progress)
+    for rows in batches:
+        for _rowid, *row in rows:
+            yield _to_message(handles, *row)

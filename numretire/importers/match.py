@@ -26,7 +26,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from numretire.catalog import Catalog
-from numretire.importers import ImportFileError, Login, Message, PathLike
+from numretire.importers import ImportFileError, Login, Message, MessageGroup, PathLike
 
 SIGNATURE_MAX = 24  # characters between 【 and 】; real signatures are far shorter
 
@@ -37,6 +37,7 @@ CODE_WORDS = re.compile(
 )
 BANK_WORDS = re.compile(r"余额|交易|消费|支出|入账|到账|尾号|转账|还款|账单|信用卡|存入|扣款|取款|餘額|尾號")
 
+LOOKUP_SIGNATURE = "工信部反诈中心"  # its signature, as a reporter quoted it (xrbh.cn, 2022-07-26)
 LOOKUP_SENDER = "10699000"  # MIIT's port for 一证通查 results (MIIT announcement; People's Daily 2022-07-22)
 
 
@@ -317,6 +318,7 @@ class _Tally:
         self.via: set[str] = set()
 
     def add(self, at: datetime | None, via: str = "") -> None:
+        """One message."""
         self.count += 1
         if at is not None:
             if self.last is None:
@@ -328,88 +330,193 @@ class _Tally:
         if via:
             self.via.add(via)
 
+    def add_group(self, count: int, first: datetime | None, last: datetime | None, via: str = "") -> None:
+        """`count` alike messages sent between `first` and `last`."""
+        self.count += count
+        if first is not None and last is not None:
+            if self.last is None or self.first is None:
+                self.first, self.last = first, last
+            else:
+                self.first = min(self.first, first)
+                self.last = max(self.last, last)
+        if via:
+            self.via.add(via)
 
-def match_messages(messages: Iterable[Message], catalog: Catalog, number_e164: str) -> SmsMatches:
-    """The services, candidate signatures and lookup results that `messages` reveal (rules: module doc)."""
-    signatures = _Signatures(catalog)
-    senders = _Senders(catalog, _own_numbers(number_e164))
-    own = senders.own
-    hits: dict[str, _Tally] = {}
-    candidates: dict[tuple[str, str], tuple[str, _Tally, tuple[str, ...]]] = {}
-    lookups: list[LookupResult] = []
-    total = incoming = 0
 
-    def tally(service_id: str) -> _Tally:
-        found = hits.get(service_id)
+class BodyNeeded(Exception):
+    """A group of messages came without the text that a rule must read (see MessageGroup.body)."""
+
+
+class SmsMatcher:
+    """The rules of the module doc, for messages one by one or for groups of alike messages."""
+
+    def __init__(self, catalog: Catalog, number_e164: str) -> None:
+        self.signatures = _Signatures(catalog)
+        self.senders = _Senders(catalog, _own_numbers(number_e164))
+        self.hits: dict[str, _Tally] = {}
+        self.candidates: dict[tuple[str, str], tuple[str, _Tally, tuple[str, ...]]] = {}
+        self.lookups: list[LookupResult] = []
+        self.total = self.incoming = 0
+
+    # what a reader that groups messages needs to know
+
+    def is_lookup_sender(self, sender: str) -> bool:
+        """Whether messages from `sender` may carry the official lookup's result."""
+        return self.senders.lookup(sender)[0] == LOOKUP_SENDER
+
+    def names_one_service(self, signature: str) -> bool:
+        """Whether a message signed `signature` is matched to one service, whatever its text says."""
+        resolved = self.signatures.resolve(signature)
+        return resolved is not None and resolved.service_id is not None and signature != LOOKUP_SIGNATURE
+
+    def reads_digits(self) -> bool:
+        """Whether a rule that reads the text depends on which digits it holds, beyond their places.
+
+        When not, a reader may group messages whose texts differ only in their digits (codes, amounts).
+        """
+        return any(
+            ch in "123456789"
+            for terms in self.signatures.shared.values()
+            for term in terms.terms
+            for ch in term
+        )
+
+    # matching
+
+    def _tally(self, service_id: str) -> _Tally:
+        found = self.hits.get(service_id)
         if found is None:
-            found = hits[service_id] = _Tally()
+            found = self.hits[service_id] = _Tally()
         return found
 
-    def candidate(signature: str, kind: str, at: datetime | None, services: tuple[str, ...] = ()) -> None:
-        key = (_fold(signature), kind)
-        entry = candidates.get(key)
-        if entry is None:
-            entry = candidates[key] = (signature, _Tally(), services)
-        entry[1].add(at)
-
-    sender_cache = senders.cache
-    resolved_cache = signatures.cache
-    for sender, body, at, received in messages:  # the hot loop: one pass, dictionary lookups only
-        total += 1
-        if not received:
-            continue
-        number, by_sender = sender_cache.get(sender) or senders.lookup(sender)
-        if number in own:
-            continue
-        incoming += 1
-        signature = signature_of(body) if "】" in body else None
-        if signature is None:
-            resolved = None
-        elif signature in resolved_cache:
-            resolved = resolved_cache[signature]
-        else:
-            resolved = signatures.resolve(signature)
-        if number == LOOKUP_SENDER or signature == "工信部反诈中心":
-            found = _lookup_in(body, at)
+    def _settle(
+        self,
+        number: str,
+        by_sender: str | None,
+        signature: str | None,
+        resolved: _Resolved | None,
+        body: str | None,
+        count: int,
+        first: datetime | None,
+        last: datetime | None,
+    ) -> None:
+        """Rules 3 to 6 for `count` received messages alike in sender, signature and what they name."""
+        if number == LOOKUP_SENDER or signature == LOOKUP_SIGNATURE:
+            if body is None or count != 1:
+                raise BodyNeeded(signature or number)
+            found = _lookup_in(body, first)
             if found is not None:
-                lookups.append(found)
+                self.lookups.append(found)
         if resolved is not None and resolved.service_id is not None:
-            (hits.get(resolved.service_id) or tally(resolved.service_id)).add(at, resolved.via)
-            continue
+            self._tally(resolved.service_id).add_group(count, first, last, resolved.via)
+            return
         terms = resolved.terms if resolved is not None else None
         if terms is not None:
+            if body is None:
+                raise BodyNeeded(signature)
             named = terms.named(body)
             if named:
                 for service_id in named:
-                    tally(service_id).add(at, "app")
-                continue
+                    self._tally(service_id).add_group(count, first, last, "app")
+                return
         if by_sender is not None:
-            (hits.get(by_sender) or tally(by_sender)).add(at, "sender")
-        elif signature is None:
-            continue
-        elif terms is not None:
-            candidate(signature, "shared", at, terms.service_ids)
+            self._tally(by_sender).add_group(count, first, last, "sender")
+            return
+        if signature is None:
+            return
+        if terms is not None:
+            kind = "shared"
+        elif body is None:
+            raise BodyNeeded(signature)
         elif CODE_WORDS.search(body):
-            candidate(signature, "code", at)
+            kind = "code"
         elif BANK_WORDS.search(body):
-            candidate(signature, "bank", at)
+            kind = "bank"
+        else:
+            return
+        key = (_fold(signature), kind)
+        entry = self.candidates.get(key)
+        if entry is None:
+            entry = self.candidates[key] = (signature, _Tally(), terms.service_ids if terms else ())
+        entry[1].add_group(count, first, last)
 
-    services = tuple(
-        sorted(
-            (ServiceHit(sid, t.count, t.first, t.last, tuple(sorted(t.via))) for sid, t in hits.items()),
-            key=lambda h: (-h.count, h.service_id),
+    def add_messages(self, messages: Iterable[Message]) -> None:
+        """Match messages one by one (the common case inline: a signature that names a service)."""
+        senders, signatures = self.senders, self.signatures
+        own, hits = senders.own, self.hits
+        sender_cache, resolved_cache = senders.cache, signatures.cache
+        total = incoming = 0
+        for sender, body, at, received in messages:  # the hot loop: one pass, dictionary lookups only
+            total += 1
+            if not received:
+                continue
+            number, by_sender = sender_cache.get(sender) or senders.lookup(sender)
+            if number in own:
+                continue
+            incoming += 1
+            signature = signature_of(body) if "】" in body else None
+            if signature is None:
+                resolved = None
+            elif signature in resolved_cache:
+                resolved = resolved_cache[signature]
+            else:
+                resolved = signatures.resolve(signature)
+            if (
+                resolved is not None
+                and resolved.service_id is not None
+                and number != LOOKUP_SENDER
+                and signature != LOOKUP_SIGNATURE
+            ):
+                (hits.get(resolved.service_id) or self._tally(resolved.service_id)).add(at, resolved.via)
+                continue
+            self._settle(number, by_sender, signature, resolved, body, 1, at, at)
+        self.total += total
+        self.incoming += incoming
+
+    def add_groups(self, groups: Iterable[MessageGroup]) -> None:
+        """Match groups of alike messages, in the order of their first message.
+
+        Raises BodyNeeded when a rule must read a text that a group does not carry.
+        """
+        for sender, text, body, first, last, received, count in groups:
+            self.total += count
+            if not received:
+                continue
+            number, by_sender = self.senders.lookup(sender)
+            if number in self.senders.own:
+                continue
+            self.incoming += count
+            signature = signature_of(text) if "】" in text else None
+            resolved = self.signatures.resolve(signature) if signature is not None else None
+            self._settle(number, by_sender, signature, resolved, body, count, first, last)
+
+    def result(self) -> SmsMatches:
+        services = tuple(
+            sorted(
+                (
+                    ServiceHit(sid, t.count, t.first, t.last, tuple(sorted(t.via)))
+                    for sid, t in self.hits.items()
+                ),
+                key=lambda h: (-h.count, h.service_id),
+            )
         )
-    )
-    found_candidates = tuple(
-        sorted(
-            (
-                SmsCandidate(signature, kind, tally.count, tally.first, tally.last, shared)
-                for (_, kind), (signature, tally, shared) in candidates.items()
-            ),
-            key=lambda c: (-c.count, c.signature, c.kind),
+        found_candidates = tuple(
+            sorted(
+                (
+                    SmsCandidate(signature, kind, tally.count, tally.first, tally.last, shared)
+                    for (_, kind), (signature, tally, shared) in self.candidates.items()
+                ),
+                key=lambda c: (-c.count, c.signature, c.kind),
+            )
         )
-    )
-    return SmsMatches(services, found_candidates, tuple(lookups), total, incoming)
+        return SmsMatches(services, found_candidates, tuple(self.lookups), self.total, self.incoming)
+
+
+def match_messages(messages: Iterable[Message], catalog: Catalog, number_e164: str) -> SmsMatches:
+    """The services, candidate signatures and lookup results that `messages` reveal (rules: module doc)."""
+    matcher = SmsMatcher(catalog, number_e164)
+    matcher.add_messages(messages)
+    return matcher.result()
 
 
 def _lookup_in(body: str, at: datetime | None) -> LookupResult | None:

@@ -8,8 +8,31 @@ from datetime import UTC, datetime
 
 import pytest
 
-from importers.builders import APPLE_NS, APPLE_S, CMB, ENGLISH, WECHAT_CODE, sms_db, typedstream
-from numretire.importers import ImportFileError, detect_sms, ios_db, iter_messages
+from importers.builders import (
+    APPLE_NS,
+    APPLE_S,
+    CMB,
+    ENGLISH,
+    NUMBER,
+    WECHAT_CODE,
+    small_catalog,
+    sms_db,
+    typedstream,
+)
+from numretire.importers import ImportFileError, detect_sms, ios_db, ios_groups, iter_messages
+from numretire.importers.match import SmsMatcher
+
+
+def one_by_one(path, on_progress=None):
+    return list(iter_messages(path, on_progress))
+
+
+def in_groups(path, on_progress=None):
+    return ios_groups.read_groups(path, SmsMatcher(small_catalog(), NUMBER), on_progress=on_progress)
+
+
+# Both ways of reading a database open it alike, fail alike and report progress alike.
+READERS = pytest.mark.parametrize("read", [one_by_one, in_groups])
 
 WHEN = datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
 IOS_BACKUP_NAME = "3d0d7e5fb2ce288813306e4d4636395e047a3d28"
@@ -71,7 +94,8 @@ def test_apple_dates():
     assert ios_db.apple_time(10**30) is None
 
 
-def test_the_database_is_never_modified_nor_given_companion_files(tmp_path):
+@READERS
+def test_the_database_is_never_modified_nor_given_companion_files(tmp_path, read):
     folder = tmp_path / "backup"
     folder.mkdir()
     path = sms_db(folder / IOS_BACKUP_NAME, [(CMB, None, APPLE_NS, 0, 1)])
@@ -80,19 +104,20 @@ def test_the_database_is_never_modified_nor_given_companion_files(tmp_path):
     db.close()
     assert sorted(os.listdir(folder)) == [IOS_BACKUP_NAME]
     before = (path.read_bytes(), path.stat().st_mtime_ns)
-    assert [m.body for m in iter_messages(path)] == [CMB]
+    assert len(read(path)) == 1
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert sorted(os.listdir(folder)) == [IOS_BACKUP_NAME]
 
 
-def test_a_locked_database(tmp_path):
+@READERS
+def test_a_locked_database(tmp_path, read):
     path = sms_db(tmp_path / "sms.db", [(CMB, None, APPLE_NS, 0, 1)])
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute("INSERT INTO message (guid, text) VALUES ('x', 'y')")
     try:
         with pytest.raises(ImportFileError) as caught:
-            list(iter_messages(path))
+            read(path)
         assert caught.value.key == "import.db_locked"
         assert caught.value.params == {"path": str(path)}
     finally:
@@ -100,33 +125,36 @@ def test_a_locked_database(tmp_path):
         holder.close()
 
 
-def test_a_corrupt_database(tmp_path):
+@READERS
+def test_a_corrupt_database(tmp_path, read):
     path = sms_db(tmp_path / "sms.db", [(CMB, None, APPLE_NS, 0, 1)] * 500)
     data = bytearray(path.read_bytes())
     data[100:4000] = os.urandom(3900)
     path.write_bytes(bytes(data))
     with pytest.raises(ImportFileError) as caught:
-        list(iter_messages(path))
+        read(path)
     assert caught.value.key in ("import.bad_db", "import.not_messages_db")
 
 
-def test_a_database_that_is_not_the_messages_database(tmp_path):
+@READERS
+def test_a_database_that_is_not_the_messages_database(tmp_path, read):
     path = tmp_path / "Login Data"
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE logins (origin_url TEXT, username_value TEXT)")
     db.commit()
     db.close()
     with pytest.raises(ImportFileError) as caught:
-        list(iter_messages(path))
+        read(path)
     assert caught.value.key == "import.not_messages_db"
 
 
-def test_progress_ends_at_the_file_size(tmp_path, monkeypatch):
+@READERS
+def test_progress_ends_at_the_file_size(tmp_path, monkeypatch, read):
     monkeypatch.setattr(ios_db, "PROGRESS_ROWS", 100)
     monkeypatch.setattr(ios_db, "BATCH", 50)
     path = sms_db(tmp_path / "sms.db", [(CMB, None, APPLE_NS, 0, 1)] * 1000)
     calls = []
-    list(iter_messages(path, lambda done, total: calls.append((done, total))))
+    read(path, lambda done, total: calls.append((done, total)))
     size = path.stat().st_size
     assert 5 <= len(calls) <= 20
     assert calls[-1] == (size, size)

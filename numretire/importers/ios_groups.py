@@ -1,0 +1,116 @@
+"""Read an iOS sms.db as groups of alike messages (importers.MessageGroup), not one Message per row.
+
+A phone's database holds tens or hundreds of thousands of messages, most of them a few services'
+templates: building a Message (and a datetime) for each and matching each one by one costs several
+times what reading the table costs. Here each row only adds to its group's count and dates:
+- sent messages: per handle;
+- received messages without a 【signature】: per handle;
+- with a signature that names one service whatever the text says: per handle and signature;
+- with any other signature (shared by several services, or unknown): per handle, signature and text
+  with every digit read as 0 — codes and amounts differ, the words the rules read do not (unless a
+  catalog term holds a digit: then per exact text);
+- from the official lookup's sender or under its signature: one group per message (its own count
+  and date).
+Dates are compared as stored, per unit (seconds or nanoseconds), and read as times once per group.
+
+The groups match exactly as the messages do one by one (tests/importers/test_ios_groups.py checks
+it on generated databases, awkward rows included).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from numretire.importers import MessageGroup, PathLike, Progress, ios_db
+from numretire.importers.match import LOOKUP_SIGNATURE, signature_of
+
+if TYPE_CHECKING:
+    from numretire.importers.match import SmsMatcher
+
+NANOSECONDS = 100_000_000_000  # dates above this count nanoseconds (see ios_db.apple_time)
+_ZERO = bytes.maketrans(b"123456789", b"000000000")  # UTF-8 digits are single bytes, never inside others
+
+
+def _first_value(low: int, high: int, day: date) -> int:
+    """The least stored `date` in [low, high] that ios_db reads as `day` or later (high + 1 if none)."""
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    while low <= high:
+        middle = (low + high) // 2
+        at = ios_db.message_time(middle)
+        if at is not None and at >= start:
+            high = middle - 1
+        else:
+            low = middle + 1
+    return low
+
+
+def read_groups(
+    path: PathLike, matcher: SmsMatcher, day: date | None = None, on_progress: Progress | None = None
+) -> list[MessageGroup]:
+    """The messages of the sms.db `path` (from `day` on, when given) in groups, in the order of their
+    first message. Raises ImportFileError as ios_db.iter_messages does."""
+    handles, batches = ios_db.read_rows(path, on_progress)
+    lookup_handles = {rowid for rowid, sender in handles.items() if matcher.is_lookup_sender(sender)}
+    as_text, from_attributed = ios_db.to_text, ios_db.text_from_attributed_body
+    time_of = ios_db.message_time
+    zero_digits = not matcher.reads_digits()
+    names_one_service = matcher.names_one_service
+    plain: dict[str, bool] = {}  # signature -> whether it names one service whatever the text says
+    since_ns = _first_value(NANOSECONDS + 1, 1 << 64, day) if day else 0
+    since_s = _first_value(1, NANOSECONDS, day) if day else 0
+    groups: dict[tuple, list[Any]] = {}  # key -> [count, first, last, a text, the text the rules read]
+
+    for rows in batches:
+        for rowid, text, attributed, stamp, from_me, handle in rows:
+            if stamp.__class__ is int and stamp > 0:
+                unit: bool | None = stamp > NANOSECONDS
+                if day is not None and stamp < (since_ns if unit else since_s):
+                    continue
+            else:  # no date, or not a number: read it now
+                unit, stamp = None, time_of(stamp)
+                if day is not None and stamp is not None and stamp.date() < day:
+                    continue
+            if from_me:  # counted, never matched
+                key: tuple = (handle, "sent")
+                stamp = body = None
+            else:
+                if text.__class__ is not str:
+                    text = (from_attributed(attributed) or "") if text is None else as_text(text, attributed)
+                signature = signature_of(text) if "】" in text else None
+                body = None
+                if handle in lookup_handles or signature == LOOKUP_SIGNATURE:
+                    key = (rowid,)
+                    body = text
+                elif signature is None:
+                    key = (handle, unit)
+                else:
+                    settled = plain.get(signature)
+                    if settled is None:
+                        settled = plain[signature] = names_one_service(signature)
+                    if settled:
+                        key = (handle, unit, signature)
+                    else:
+                        body = text.encode("utf-8", "surrogatepass").translate(_ZERO) if zero_digits else text
+                        key = (handle, unit, signature, body)
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [1, stamp, stamp, text, body, handle, from_me, unit]
+            else:
+                group[0] += 1
+                if stamp is not None:
+                    if group[1] is None:
+                        group[1] = group[2] = stamp
+                    elif stamp > group[2]:
+                        group[2] = stamp
+                    elif stamp < group[1]:
+                        group[1] = stamp
+
+    found = []
+    for count, first, last, text, body, handle, from_me, unit in groups.values():
+        if unit is not None:
+            first, last = time_of(first), time_of(last)
+        if body.__class__ is bytes:
+            body = body.decode("utf-8", "surrogatepass")
+        found.append(MessageGroup(handles.get(handle, ""), text, body, first, last, not from_me, count))
+    return found

@@ -96,3 +96,16 @@ def test_the_demo_inventory_exists_in_the_catalog(home):
 
     cat = catalog.load(home)
     assert [item_id for item_id, _, _ in DEMO_ITEMS if cat.get(item_id) is None] == []
+
+
+def test_long_reasons_wrap_under_themselves(retiring, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "50")
+    retiring("add", "meituan")
+    lines = retiring("risks", "--lang", "en").stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if "The next holder" in line)
+    reason = lines[start : lines.index("", start)]
+    assert len(reason) > 2 and all(line.startswith("    ") and len(line) <= 50 for line in reason)
+    assert " ".join(line.strip() for line in reason).endswith("charges that keep running.")
+    # Chinese stays on one line: the terminal folds it per character
+    zh = retiring("risks", "--lang", "zh").stdout.splitlines()
+    assert any(line.startswith("    下一任机主") and line.endswith("通知。") for line in zh)

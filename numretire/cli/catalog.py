@@ -121,7 +121,7 @@ def show(
     if json:
         emit_json({"service": service_json(service)})
         return
-    from numretire.cli.render import category_name, plain
+    from numretire.cli.render import category_name, plain, print_numbered
     from numretire.risk import assess
 
     out = session.console()
@@ -144,8 +144,7 @@ def show(
         steps = pick(dict(value), session.lang) if value else None
         if steps:
             out.print(session.t(title))
-            for n, step in enumerate(steps, 1):
-                out.print(plain(f"  {n}. {step}"))
+            print_numbered(out, steps)
     notes = pick(service.notes, session.lang) if service.notes else None
     if notes:
         out.print(plain(session.t("walk.note", note=notes)))

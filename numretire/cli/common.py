@@ -102,23 +102,24 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def make_console(**options: Any) -> Console:
-    """A rich console that reads no markup and wraps Chinese text where a terminal would."""
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds Chinese (or Japanese) characters or full-width punctuation."""
     import re
 
+    return re.search(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]", text) is not None
+
+
+def make_console(**options: Any) -> Console:
+    """A rich console that reads no markup and wraps Chinese text where a terminal would."""
     from rich.console import Console
     from rich.text import Text
-
-    cjk = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
     class NumretireConsole(Console):
         def print(self, *objects: Any, **kwargs: Any) -> None:
             # rich wraps at spaces; a Chinese sentence has none, so rich would push it whole onto the
             # next line. Lines with Chinese are left to the terminal, which folds them per character.
             if "soft_wrap" not in kwargs and any(
-                cjk.search(o.plain if isinstance(o, Text) else o)
-                for o in objects
-                if isinstance(o, (str, Text))
+                has_cjk(o.plain if isinstance(o, Text) else o) for o in objects if isinstance(o, (str, Text))
             ):
                 kwargs["soft_wrap"] = True
             super().print(*objects, **kwargs)

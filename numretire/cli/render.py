@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from numretire.cli.common import Session, safe
+from numretire.cli.common import Session, has_cjk, safe
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from rich.text import Text
 
     from numretire.plan import ItemView
@@ -62,9 +63,25 @@ def item_json(v: ItemView, lang: str) -> dict:
     }
 
 
+def hanging(lead: str, text: str) -> RenderableType:
+    """`lead`, then untrusted `text` whose wrapped lines start under its first character.
+
+    Text with Chinese stays one line, for the terminal to fold (see common.make_console).
+    """
+    if has_cjk(lead + text):
+        return plain(lead + text)
+    from rich.table import Table
+
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(plain(lead), plain(text))
+    return grid
+
+
 def print_numbered(out, steps) -> None:
     for n, step in enumerate(steps, 1):
-        out.print(plain(f"  {n}. {step}"))
+        out.print(hanging(f"  {n}. ", step))
 
 
 def print_steps(session: Session, v: ItemView, out, adopted: bool = False) -> None:

@@ -30,7 +30,7 @@ def risks(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
             }
         )
         return
-    from numretire.cli.render import level_text, plain
+    from numretire.cli.render import hanging, level_text, plain
 
     out = session.console()
     if not open_items:
@@ -40,7 +40,7 @@ def risks(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
         line = level_text(session, v.risk.level)
         line.append_text(plain(f"  {v.name}  [{v.id}]"))
         out.print(line)
-        out.print(plain(f"    {v.risk.reason}"))
+        out.print(hanging("    ", v.risk.reason))
     out.print()
     out.print(session.t("risks.flags_title"))
     for f in flags:
@@ -71,7 +71,7 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
             }
         )
     else:
-        from numretire.cli.render import plain
+        from numretire.cli.render import plain, print_numbered
 
         out = session.console()
         from numretire.report import verdict_sentence
@@ -80,8 +80,7 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
         if verdict.safe:
             if cancel_steps:
                 out.print(plain(session.t("check.cancel_steps", carrier=carrier.display_name(session.lang))))
-                for n, step in enumerate(cancel_steps, 1):
-                    out.print(plain(f"  {n}. {step}"))
+                print_numbered(out, cancel_steps)
         else:
             for b in verdict.blockers:
                 out.print(plain("  - " + blocker_line(session, b)))

@@ -75,7 +75,7 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
     from rich.console import Group
     from rich.table import Table
 
-    from numretire.cli.render import carrier_name, category_name, level_text, milestone_text, plain
+    from numretire.cli.render import carrier_name, category_name, hanging, level_text, milestone_text, plain
 
     parts: list = []  # rendered in one go: one print is much cheaper than twenty
     head = Table.grid(padding=(0, 2))
@@ -133,7 +133,7 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
         for v in urgent[:10]:
             line = plain(f"  {v.name}  ")
             line.append_text(level_text(session, v.risk.level))
-            parts += [line, plain(f"    {v.risk.reason}")]
+            parts += [line, hanging("    ", v.risk.reason)]
         if len(urgent) > 10:
             parts.append(session.t("status.more", count=len(urgent) - 10))
     verdict = plan.verdict_for(p, session.catalog, items)

@@ -102,11 +102,12 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def has_cjk(text: str) -> bool:
-    """Whether `text` holds Chinese (or Japanese) characters or full-width punctuation."""
+def long_cjk(text: str) -> bool:
+    """Whether `text` holds a run of Chinese (or Japanese) characters and punctuation long enough to be
+    a sentence: such a run has no space for rich to wrap at (see make_console)."""
     import re
 
-    return re.search(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]", text) is not None
+    return re.search(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]{12}", text) is not None
 
 
 def make_console(**options: Any) -> Console:
@@ -117,9 +118,10 @@ def make_console(**options: Any) -> Console:
     class NumretireConsole(Console):
         def print(self, *objects: Any, **kwargs: Any) -> None:
             # rich wraps at spaces; a Chinese sentence has none, so rich would push it whole onto the
-            # next line. Lines with Chinese are left to the terminal, which folds them per character.
+            # next line. Lines with one are left to the terminal, which folds them per character; a
+            # few Chinese words in an English line (a name, a 【signature】) are wrapped as words.
             if "soft_wrap" not in kwargs and any(
-                has_cjk(o.plain if isinstance(o, Text) else o) for o in objects if isinstance(o, (str, Text))
+                long_cjk(o.plain if isinstance(o, Text) else o) for o in objects if isinstance(o, (str, Text))
             ):
                 kwargs["soft_wrap"] = True
             super().print(*objects, **kwargs)

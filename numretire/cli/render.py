@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from numretire.cli.common import Session, has_cjk, safe
+from numretire.cli.common import Session, long_cjk, safe
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -66,15 +66,15 @@ def item_json(v: ItemView, lang: str) -> dict:
 def hanging(lead: str, text: str) -> RenderableType:
     """`lead`, then untrusted `text` whose wrapped lines start under its first character.
 
-    Text with Chinese stays one line, for the terminal to fold (see common.make_console).
+    Text with a Chinese sentence stays one line, for the terminal to fold (see common.make_console).
     """
-    if has_cjk(lead + text):
+    if long_cjk(lead + text):
         return plain(lead + text)
     from rich.table import Table
 
     grid = Table.grid()
     grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # a word longer than the line (a URL) is folded, never cut
     grid.add_row(plain(lead), plain(text))
     return grid
 

@@ -813,8 +813,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.kind.bank": ("银行通知", "bank notices"),
     "import.kind.shared": ("母公司署名", "parent company's signature"),
     "import.read_sms": (
-        "读取了 {messages} 条短信，其中收到的 {incoming} 条参与匹配。",
-        "Read {messages} messages; the {incoming} received ones were matched.",
+        "读取了 {messages:,} 条短信，其中收到的 {incoming:,} 条参与匹配。",
+        "Read {messages:,} messages; the {incoming:,} received ones were matched.",
     ),
     "import.since": (
         "只看 {date} 之后收到的短信（这个号码归你之后）。",
@@ -826,8 +826,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.dry_run": ("试运行：未保存任何内容。", "Dry run: nothing stored."),
     "import.read_logins": (
-        "读取了 {logins} 条登录记录（密码、备注不会被读取或保存）。",
-        "Read {logins} saved logins (passwords and notes are never read into numretire or stored).",
+        "读取了 {logins:,} 条登录记录（密码、备注不会被读取或保存）。",
+        "Read {logins:,} saved logins (passwords and notes are never read into numretire or stored).",
     ),
     "import.delete_export": (
         "提醒：导出的密码文件 {path} 含有明文密码，用完请立即删除。",

@@ -171,3 +171,11 @@ def test_a_big_file_shows_a_progress_bar_on_a_terminal(retiring, home, tmp_path)
     child.expect("China Merchants Bank")
     child.expect("Dry run")
     child.expect(pexpect.EOF)
+
+
+def test_big_counts_are_easy_to_read(retiring, tmp_path):
+    backup = tmp_path / "many.txt"
+    backup.write_text("【招商银行】您账户1234于11月20日消费100.00元\n" * 1200, encoding="utf-8")
+    out = retiring("import", "sms", str(backup), "--dry-run", "--lang", "en").stdout
+    assert "Read 1,200 messages; the 1,200 received ones" in out
+    assert "1,200" in next(line for line in out.splitlines() if "China Merchants Bank" in line)

@@ -137,7 +137,7 @@ def show(session: Session, proposals, candidates, extra_lines: list[str]) -> Non
             mark = session.t("import.present" if p.present else "import.new")
             if p.login_is_number:
                 mark += " · " + session.t("import.login_is_number")
-            table.add_row(plain(name), str(p.count), str(p.first or ""), str(p.last or ""), mark)
+            table.add_row(plain(name), f"{p.count:,}", str(p.first or ""), str(p.last or ""), mark)
         out.print(table)
     else:
         out.print(session.t("import.no_match"))
@@ -172,7 +172,7 @@ def sms(
     proposals = discovery.from_sms(matches, p)
     lookups = [(lk.count, lk.at) for lk in matches.lookups]
     candidates = [
-        f"【{c.signature}】 {session.t('import.kind.' + c.kind)} × {c.count}" for c in matches.candidates
+        f"【{c.signature}】 {session.t('import.kind.' + c.kind)} × {c.count:,}" for c in matches.candidates
     ]
     if json:
         emit_json(
@@ -229,7 +229,7 @@ def passwords(
     )
     proposals = discovery.from_logins(matches, p)
     candidates = [
-        f"{c.name} × {c.count}" + (f" · {session.t('import.login_is_number')}" if c.login_is_number else "")
+        f"{c.name} × {c.count:,}" + (f" · {session.t('import.login_is_number')}" if c.login_is_number else "")
         for c in matches.candidates
         if c.login_is_number or c.count > 1
     ]

@@ -185,7 +185,7 @@ def _open(path: PathLike) -> tuple[Any, set[str], dict[Any, str]]:
         handles = {
             rowid: _text(handle) or "" for rowid, handle in connection.execute("SELECT ROWID, id FROM handle")
         }
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged schema can hold undecodable names
         connection.close()
         raise _fail(exc, where) from None
     except BaseException:

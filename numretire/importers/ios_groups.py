@@ -6,12 +6,14 @@ times what reading the table costs. Here each row only adds to its group's count
 - sent messages: per handle;
 - received messages without a 【signature】: per handle;
 - with a signature that names one service whatever the text says: per handle and signature;
-- with any other signature (shared by several services, or unknown): per handle, signature and text
-  with every digit read as 0 — codes and amounts differ, the words the rules read do not (unless a
-  catalog term holds a digit: then per exact text);
+- with any other signature (shared by several services, or unknown): per handle, signature and what
+  the rules that read the text make of it (which services it names; code or bank words). That reading
+  is kept for texts alike but for their digits — codes and amounts differ, the words the rules read
+  do not (unless a catalog term holds a digit) — in a cache of bounded size;
 - from the official lookup's sender or under its signature: one group per message (its own count
   and date).
 Dates are compared as stored, per unit (seconds or nanoseconds), and read as times once per group.
+Memory grows with the handles and signatures, as matching one by one does, not with the messages.
 
 The groups match exactly as the messages do one by one (tests/importers/test_ios_groups.py checks
 it on generated databases, awkward rows included).
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 
 NANOSECONDS = 100_000_000_000  # dates above this count nanoseconds (see ios_db.apple_time)
 _ZERO = bytes.maketrans(b"123456789", b"000000000")  # UTF-8 digits are single bytes, never inside others
+READINGS_KEPT = 10_000  # texts whose reading is remembered at once
+_UNSEEN = object()
 
 
 def _first_value(low: int, high: int, day: date) -> int:
@@ -55,11 +59,12 @@ def read_groups(
     as_text, from_attributed = ios_db.to_text, ios_db.text_from_attributed_body
     time_of = ios_db.message_time
     zero_digits = not matcher.reads_digits()
-    names_one_service = matcher.names_one_service
+    names_one_service, read = matcher.names_one_service, matcher.reading
     plain: dict[str, bool] = {}  # signature -> whether it names one service whatever the text says
+    readings: dict[tuple, object] = {}  # (signature, text with digits as 0) -> matcher.reading
     since_ns = _first_value(NANOSECONDS + 1, 1 << 64, day) if day else 0
     since_s = _first_value(1, NANOSECONDS, day) if day else 0
-    groups: dict[tuple, list[Any]] = {}  # key -> [count, first, last, a text, the text the rules read]
+    groups: dict[tuple, list[Any]] = {}  # key -> [count, first, last, its first text, that text or None, …]
 
     for rows in batches:
         for rowid, text, attributed, stamp, from_me, handle in rows:
@@ -91,8 +96,16 @@ def read_groups(
                     if settled:
                         key = (handle, unit, signature)
                     else:
-                        body = text.encode("utf-8", "surrogatepass").translate(_ZERO) if zero_digits else text
-                        key = (handle, unit, signature, body)
+                        alike = text
+                        if zero_digits:
+                            alike = text.encode("utf-8", "surrogatepass").translate(_ZERO)
+                        reading = readings.get((signature, alike), _UNSEEN)
+                        if reading is _UNSEEN:
+                            if len(readings) >= READINGS_KEPT:
+                                readings.clear()
+                            reading = readings[signature, alike] = read(signature, text)
+                        key = (handle, unit, signature, reading)
+                        body = text
             group = groups.get(key)
             if group is None:
                 groups[key] = [1, stamp, stamp, text, body, handle, from_me, unit]
@@ -110,7 +123,5 @@ def read_groups(
     for count, first, last, text, body, handle, from_me, unit in groups.values():
         if unit is not None:
             first, last = time_of(first), time_of(last)
-        if body.__class__ is bytes:
-            body = body.decode("utf-8", "surrogatepass")
         found.append(MessageGroup(handles.get(handle, ""), text, body, first, last, not from_me, count))
     return found

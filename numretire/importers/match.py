@@ -369,6 +369,14 @@ class SmsMatcher:
         resolved = self.signatures.resolve(signature)
         return resolved is not None and resolved.service_id is not None and signature != LOOKUP_SIGNATURE
 
+    def reading(self, signature: str, body: str) -> object:
+        """What the rules that read a text make of `body` signed `signature` (not naming one service):
+        messages with equal readings, sender and signature are matched alike (see _settle)."""
+        resolved = self.signatures.resolve(signature)
+        if resolved is not None and resolved.terms is not None:
+            return resolved.terms.named(body)
+        return "code" if CODE_WORDS.search(body) else "bank" if BANK_WORDS.search(body) else None
+
     def reads_digits(self) -> bool:
         """Whether a rule that reads the text depends on which digits it holds, beyond their places.
 

@@ -229,20 +229,32 @@ def test_messages_are_grouped_not_handed_over_one_by_one(tmp_path):
         for i in range(200)
     ]
     rows += [
-        (None, typedstream(f"【星河商城】您的验证码是 {i:04d}，请勿泄露"), APPLE_NS + i, 0, 6)
+        (None, typedstream(f"【星河商城】您的验证码是 {i + 1234}，请勿泄露"), APPLE_NS + i, 0, 6)
         for i in range(200)
     ]
     rows += [(f"晚上见{i}", None, APPLE_NS + i, 1, 2) for i in range(100)]
     path = database(tmp_path / "sms.db", rows)
     matcher = SmsMatcher(small_catalog(), NUMBER)
     groups = ios_groups.read_groups(path, matcher)
-    # one group per kind of message, not one per message; the text only where a rule reads it, with
-    # every digit read as 0
+    # one group per kind of message, not one per message; a text only where a rule reads it
     assert [(g.count, g.body) for g in groups] == [
         (200, None),
-        (200, "【星河商城】您的验证码是 0000，请勿泄露"),
+        (200, "【星河商城】您的验证码是 1234，请勿泄露"),
         (100, None),
     ]
+
+
+def test_memory_grows_with_signatures_not_with_texts(tmp_path, monkeypatch):
+    monkeypatch.setattr(ios_groups, "READINGS_KEPT", 50)
+    words = ["验证码", "余额", "活动", "会员", "优惠", "积分", "快递", "订单"]
+    texts = [f"【星河商城】{words[i % 8]}{words[i // 8 % 8]}{words[i // 64 % 8]}第{i}号" for i in range(512)]
+    rows = [(text, None, APPLE_NS + i, 0, 6) for i, text in enumerate(texts)]
+    path = database(tmp_path / "sms.db", rows)
+    catalog = small_catalog()
+    groups = ios_groups.read_groups(path, SmsMatcher(catalog, NUMBER))
+    assert sum(g.count for g in groups) == 512
+    assert len(groups) == 3  # code words, bank words, neither: not 512 different texts
+    assert grouped(path, catalog) == one_by_one(path, catalog)
 
 
 def test_an_empty_database(tmp_path):

@@ -290,7 +290,8 @@ def match_sms(
     if kind == "ios-db":
         matcher.add_groups(ios_groups.read_groups(path, matcher, day, on_progress))
     else:
-        matcher.add_messages(since(SMS_READERS[kind](path, on_progress), day))
+        messages = SMS_READERS[kind](path, on_progress)
+        matcher.add_messages(since(messages, day) if day is not None else messages)
     return matcher.result()
 
 

@@ -449,7 +449,8 @@ class SmsMatcher:
         entry[1].add_group(count, first, last)
 
     def add_messages(self, messages: Iterable[Message]) -> None:
-        """Match messages one by one (the common case inline: a signature that names a service)."""
+        """Match messages one by one (the common cases inline: a signature that names a service, a
+        sender that does)."""
         senders, signatures = self.senders, self.signatures
         own, hits = senders.own, self.hits
         sender_cache, resolved_cache = senders.cache, signatures.cache
@@ -469,14 +470,16 @@ class SmsMatcher:
                 resolved = resolved_cache[signature]
             else:
                 resolved = signatures.resolve(signature)
-            if (
-                resolved is not None
-                and resolved.service_id is not None
-                and number != LOOKUP_SENDER
-                and signature != LOOKUP_SIGNATURE
-            ):
-                (hits.get(resolved.service_id) or self._tally(resolved.service_id)).add(at, resolved.via)
-                continue
+            if number != LOOKUP_SENDER and signature != LOOKUP_SIGNATURE:  # rules 2 and 4 inline
+                if resolved is None:
+                    if by_sender is not None:
+                        (hits.get(by_sender) or self._tally(by_sender)).add(at, "sender")
+                        continue
+                    if signature is None:
+                        continue
+                elif resolved.service_id is not None:
+                    (hits.get(resolved.service_id) or self._tally(resolved.service_id)).add(at, resolved.via)
+                    continue
             self._settle(number, by_sender, signature, resolved, body, 1, at, at)
         self.total += total
         self.incoming += incoming

@@ -1,11 +1,12 @@
 """Discovery input: read the files a user already has (SMS backups, password exports) as plain records.
 
-Every reader is a generator of records and nothing else: no storage, no output. Formats are detected by
-content, never by file name, and each format is one module plus one line in a registry below. A file
-that cannot be read raises ImportFileError, whose message names the file and the problem in one line.
+Every reader yields records and nothing else: no storage, no output. Formats are detected by content,
+never by file name, and each format is one module plus one line in a registry below (the iOS database
+is also read as groups of alike messages: ios_groups, used by match_sms). A file that cannot be read
+raises ImportFileError, whose message names the file and the problem in one line.
 
-Privacy: a Message's body lives only in memory, for matching; a Login has no password, note or TOTP
-field at all, so nothing downstream can keep one by accident.
+Privacy: a Message's (or MessageGroup's) text lives only in memory, for matching; a Login has no
+password, note or TOTP field at all, so nothing downstream can keep one by accident.
 """
 
 from __future__ import annotations

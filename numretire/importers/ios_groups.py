@@ -78,7 +78,7 @@ def read_groups(
                     continue
             if from_me:  # counted, never matched
                 key: tuple = (handle, "sent")
-                stamp = body = None
+                text, stamp, body = "", None, None
             else:
                 if text.__class__ is not str:
                     text = (from_attributed(attributed) or "") if text is None else as_text(text, attributed)

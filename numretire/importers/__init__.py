@@ -261,14 +261,12 @@ def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterat
     return SMS_READERS[detect_sms(path)](path, on_progress)
 
 
-def since(messages: Iterable[Message], day: date | None) -> Iterator[Message]:
-    """Only the messages from `day` on (a newly acquired number: what came after it became yours)."""
+def since(messages: Iterable[Message], day: date | None) -> Iterable[Message]:
+    """Only the messages from `day` on (a newly acquired number: what came after it became yours);
+    all of them, as they are, when `day` is None."""
     if day is None:
-        yield from messages
-        return
-    for message in messages:
-        if message.at is None or message.at.date() >= day:
-            yield message
+        return messages
+    return (message for message in messages if message.at is None or message.at.date() >= day)
 
 
 def match_sms(
@@ -291,8 +289,7 @@ def match_sms(
     if kind == "ios-db":
         matcher.add_groups(ios_groups.read_groups(path, matcher, day, on_progress))
     else:
-        messages = SMS_READERS[kind](path, on_progress)
-        matcher.add_messages(since(messages, day) if day is not None else messages)
+        matcher.add_messages(since(SMS_READERS[kind](path, on_progress), day))
     return matcher.result()
 
 

@@ -56,7 +56,7 @@ def read_groups(
     first message. Raises ImportFileError as ios_db.iter_messages does."""
     handles, batches = ios_db.read_rows(path, on_progress)
     lookup_handles = {rowid for rowid, sender in handles.items() if matcher.is_lookup_sender(sender)}
-    as_text, from_attributed = ios_db.to_text, ios_db.text_from_attributed_body
+    as_text = ios_db.to_text
     time_of = ios_db.message_time
     zero_digits = not matcher.reads_digits()
     names_one_service, read = matcher.names_one_service, matcher.reading
@@ -81,7 +81,7 @@ def read_groups(
                 text, stamp, body = "", None, None
             else:
                 if text.__class__ is not str:
-                    text = (from_attributed(attributed) or "") if text is None else as_text(text, attributed)
+                    text = as_text(text, attributed)
                 signature = signature_of(text) if "】" in text else None
                 body = None
                 if handle in lookup_handles or signature == LOOKUP_SIGNATURE:

@@ -58,8 +58,22 @@ CATEGORIES = (
     "other",
 )
 KINDS = ("account", "task", "carrier")
-ALIAS_KEYS = ("signatures", "shared_signatures", "senders", "domains", "packages", "apps", "keywords")
-UNIQUE_ALIAS_KEYS = ("signatures", "senders", "domains", "packages")
+ALIAS_KEYS = (
+    "signatures",
+    "shared_signatures",
+    "senders",
+    "shared_senders",
+    "domains",
+    "hosts",
+    "shared_domains",
+    "packages",
+    "bundle_ids",
+    "companies",
+    "apps",
+    "keywords",
+)
+# A value of these belongs to one service only; the shared_* keys declare values several services use.
+UNIQUE_ALIAS_KEYS = ("signatures", "senders", "domains", "hosts", "packages", "bundle_ids", "companies")
 TEXT_TABLES = ("change", "remove", "occupied")
 ENTRY_KEYS = frozenset(
     {

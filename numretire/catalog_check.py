@@ -242,7 +242,7 @@ def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
 
 def _norm_alias(key: str, value: str) -> str:
     value = value.strip()
-    return value.lower() if key in ("domains", "packages") else value
+    return value.lower() if key in ("domains", "hosts", "packages", "bundle_ids") else value
 
 
 def read_layer(files: list[Path]) -> tuple[list[dict[str, Any]], list[Problem]]:

@@ -619,7 +619,7 @@ def match_logins(
     domains: dict[str, str] = {}
     packages: dict[str, str] = {}
     for service in catalog:
-        for domain in service.alias("domains"):
+        for domain in (*service.alias("domains"), *service.alias("hosts")):
             domains[_fold(domain).rstrip(".")] = service.id
         for package in service.alias("packages"):
             packages[package.strip().casefold()] = service.id

@@ -13,94 +13,21 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from numretire import paths
+from numretire.catalog_schema import (  # noqa: F401 - re-exported: the catalog's vocabulary
+    ALIAS_KEYS,
+    CARRIER_KEYS,
+    CATALOG_SCHEMA,
+    CATEGORIES,
+    ENTRY_KEYS,
+    FLAGS,
+    KINDS,
+    PERSONAL_FLAGS,
+    SHARED_ALIAS_KEYS,
+    TEXT_TABLES,
+    UNIQUE_ALIAS_KEYS,
+    toml_files,
+)
 from numretire.errors import DataError, InputError
-
-CATALOG_SCHEMA = 1
-
-FLAGS = (
-    "sms-login",
-    "sms-reset",
-    "sms-payment",
-    "password-free",
-    "stored-card",
-    "balance",
-    "credit",
-    "auto-debit",
-    "sms-alerts",
-    "real-name",
-    "sms-2fa",
-    "needs-old-number",
-    "needs-counter",
-)
-# Flags that depend on how the user set the account up: triage asks about these.
-PERSONAL_FLAGS = ("stored-card", "password-free", "balance", "credit", "auto-debit")
-
-CATEGORIES = (
-    "payment",
-    "bank",
-    "credit",
-    "finance",
-    "ecommerce",
-    "food",
-    "travel",
-    "social",
-    "messaging",
-    "media",
-    "government",
-    "games",
-    "health",
-    "education",
-    "utilities",
-    "email",
-    "work",
-    "carrier",
-    "discovery",
-    "other",
-)
-KINDS = ("account", "task", "carrier")
-ALIAS_KEYS = (
-    "signatures",
-    "shared_signatures",
-    "senders",
-    "shared_senders",
-    "domains",
-    "hosts",
-    "shared_domains",
-    "packages",
-    "bundle_ids",
-    "companies",
-    "apps",
-    "keywords",
-)
-# A value of these belongs to one service only; the shared_* keys declare values several services use.
-UNIQUE_ALIAS_KEYS = ("signatures", "senders", "domains", "hosts", "packages", "bundle_ids", "companies")
-TEXT_TABLES = ("change", "remove", "occupied")
-ENTRY_KEYS = frozenset(
-    {
-        "id",
-        "kind",
-        "name",
-        "category",
-        "regions",
-        "popularity",
-        "flags",
-        "url",
-        "help_url",
-        "hotline",
-        "verified",
-        "source",
-        "checked",
-        "change",
-        "remove",
-        "occupied",
-        "notes",
-        "aliases",
-        "carrier",
-        "applies_to",
-        "covers",
-    }
-)
-CARRIER_KEYS = frozenset({"country", "names", "freeze_days", "freeze_days_max", "arrears_days"})
 
 
 class Service(NamedTuple):
@@ -139,10 +66,6 @@ class Service(NamedTuple):
 
     def alias(self, key: str) -> tuple[str, ...]:
         return self.aliases.get(key, ())
-
-
-def toml_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
 
 
 def service_from_entry(entry: dict[str, Any]) -> Service:
@@ -325,7 +248,7 @@ def load(home: Path | None = None) -> Catalog:
 
     layers = []
     for origin, files in (("shipped", shipped_files), ("user", user_files)):
-        entries, problems = read_layer(files)
+        entries, problems = read_layer(files, quality=False)
         if problems:
             first = problems[0]
             raise DataError(

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from numretire.catalog import (
+from numretire.catalog_schema import (
     ALIAS_KEYS,
     CARRIER_KEYS,
     CATALOG_SCHEMA,
@@ -18,6 +18,7 @@ from numretire.catalog import (
     ENTRY_KEYS,
     FLAGS,
     KINDS,
+    SHARED_ALIAS_KEYS,
     TEXT_TABLES,
     UNIQUE_ALIAS_KEYS,
     toml_files,
@@ -26,6 +27,25 @@ from numretire.errors import InputError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REGION_RE = re.compile(r"^(GLOBAL|[A-Z]{2})$")
+# Words about how a fact was found, which a user must never read: the facts say where they come from
+# in `source`, not how a page was read.
+RESEARCH_NOTE = re.compile(
+    r"种子文章|种子资料|内容农场|转载页|转载的|本次读到|读到的是|未能在本次"
+    r"|seed article|\(seed \d+\)|\bseeds?\b \d|content[- ]farm"
+    r"|\brepost(?:ed|s)?\b|copy read at|read (?:it )?through a|read in a",
+    re.IGNORECASE,
+)
+# Problems of completeness and consistency that `catalog lint` reports but loading ignores, so that a
+# user's own entry with, say, no domain still loads.
+QUALITY = frozenset(
+    {
+        "lint.no_domain",
+        "lint.research_note",
+        "lint.not_registrable",
+        "lint.twofa_no_sms",
+        "lint.twofa_sms_missing",
+    }
+)
 
 
 class Problem(NamedTuple):
@@ -39,12 +59,13 @@ class Problem(NamedTuple):
 
 def check_document(doc: dict[str, Any], text: str, file: str) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Validate one parsed catalog file; return its normalised entries and the problems found."""
-    from numretire.toml_lines import line_of
+    from numretire.toml_lines import LineIndex
 
     problems: list[Problem] = []
+    index_of = LineIndex(text)
 
     def problem(where: str, code: str, **params: Any) -> None:
-        problems.append(Problem(file, line_of(text, where), code, {"where": where, **params}))
+        problems.append(Problem(file, index_of.line_of(where), code, {"where": where, **params}))
 
     schema = doc.get("schema")
     if schema != CATALOG_SCHEMA:
@@ -59,9 +80,9 @@ def check_document(doc: dict[str, Any], text: str, file: str) -> tuple[list[dict
     for index, raw in enumerate(raw_entries):
         before = len(problems)
         entry = _check_entry(raw, f"service[{index}]", problem)
-        if len(problems) == before and entry is not None:
+        if entry is not None and all(p.key in QUALITY for p in problems[before:]):
             entry["file"] = file
-            entry["line"] = line_of(text, f"service[{index}]")
+            entry["line"] = index_of.line_of(f"service[{index}]")
             entries.append(entry)
     return entries, problems
 
@@ -146,6 +167,16 @@ def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
             problem(f"{at}aliases.{key}", "lint.unknown_key", key=f"aliases.{key}")
         elif not (isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)):
             problem(f"{at}aliases.{key}", "lint.bad_type", key=f"aliases.{key}", expected="list of text")
+    if kind == "account" and not any(aliases.get(k) for k in ("domains", "hosts", "packages", "bundle_ids")):
+        problem(where, "lint.no_domain")
+    for key in ("name", *TEXT_TABLES, "notes"):
+        value = raw.get(key)
+        texts = value.values() if isinstance(value, dict) else ()
+        for text in texts:
+            for line in [text] if isinstance(text, str) else text if isinstance(text, list) else ():
+                found = RESEARCH_NOTE.search(line) if isinstance(line, str) else None
+                if found:
+                    problem(at + key, "lint.research_note", value=found.group(0))
     covers = raw.get("covers", [])
     if not (isinstance(covers, list) and all(isinstance(c, str) for c in covers)):
         problem(at + "covers", "lint.bad_type", key="covers", expected="list of service ids")
@@ -218,7 +249,7 @@ def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
             seen_ids[entry["id"]] = entry
         for key in UNIQUE_ALIAS_KEYS:
             for value in entry["aliases"].get(key, []):
-                norm = (key, _norm_alias(key, value))
+                norm = (_SPACE.get(key, key), _norm_alias(key, value))
                 owner = claimed.get(norm)
                 if owner is not None and owner["id"] != entry["id"]:
                     problems.append(
@@ -231,6 +262,19 @@ def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
                     )
                 else:
                     claimed[norm] = entry
+    for entry in entries:  # a value declared shared must not be some other entry's own
+        for key, shared_key in SHARED_ALIAS_KEYS.items():
+            for value in entry["aliases"].get(shared_key, []):
+                owner = claimed.get((_SPACE.get(key, key), _norm_alias(key, value)))
+                if owner is not None and owner["id"] != entry["id"]:
+                    problems.append(
+                        Problem(
+                            entry["file"],
+                            entry["line"],
+                            "lint.alias_claimed",
+                            {"value": value, "key": shared_key, "other": owner["id"]},
+                        )
+                    )
     for entry in entries:
         for service_id in entry.get("covers", []):
             if service_id not in seen_ids:
@@ -240,13 +284,105 @@ def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
     return problems
 
 
+# Keys whose values live in one space: a host may not be another service's domain.
+_SPACE = {"hosts": "domains", "shared_domains": "domains"}
+
+
 def _norm_alias(key: str, value: str) -> str:
     value = value.strip()
-    return value.lower() if key in ("domains", "hosts", "packages", "bundle_ids") else value
+    if key in ("domains", "hosts", "shared_domains", "packages", "bundle_ids"):
+        return value.lower().rstrip(".")
+    return value.casefold() if key in ("signatures", "shared_signatures") else value
 
 
-def read_layer(files: list[Path]) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Parse and check a set of files (one layer: shipped, or the user's)."""
+def check_quality(entries: list[dict[str, Any]]) -> list[Problem]:
+    """Completeness and consistency against reference data: registrable domains, and the SMS sign-in
+    flags of entries outside mainland China against the 2fa.directory snapshot kept in
+    checklists/reference/."""
+    from publicsuffixlist import PublicSuffixList
+
+    suffixes = PublicSuffixList()
+    methods = twofa_methods()
+    problems = []
+    for entry in entries:
+        aliases = entry["aliases"]
+        for key in ("domains", "shared_domains"):
+            for domain in aliases.get(key, []):
+                name = domain.strip().lower().rstrip(".")
+                if suffixes.privatesuffix(name) != name:
+                    problems.append(
+                        Problem(
+                            entry["file"],
+                            entry["line"],
+                            "lint.not_registrable",
+                            {"value": domain, "key": key},
+                        )
+                    )
+        if entry.get("kind", "account") != "account" or "CN" in entry["regions"]:
+            continue
+        listed = next(
+            (
+                (d, methods[d.strip().lower()])
+                for d in (*aliases.get("domains", []), *aliases.get("hosts", []))
+                if d.strip().lower() in methods
+            ),
+            None,
+        )
+        if listed is None:
+            continue
+        domain, tfa = listed
+        by_sms = bool({"sms", "call"} & set(tfa))
+        if by_sms != ("sms-2fa" in entry.get("flags", [])):
+            problems.append(
+                Problem(
+                    entry["file"],
+                    entry["line"],
+                    "lint.twofa_sms_missing" if by_sms else "lint.twofa_no_sms",
+                    {"value": domain, "methods": ", ".join(tfa) or "-"},
+                )
+            )
+    return problems
+
+
+def twofa_methods() -> dict[str, list[str]]:
+    """domain -> the sign-in methods its 2fa.directory entry lists (checklists/reference/)."""
+    import json
+
+    from numretire import paths
+
+    reference = paths.shipped_checklists_dir() / "reference" / "2fa-directory.json"
+    return json.loads(reference.read_text(encoding="utf-8"))["methods"]
+
+
+def coverage(entries: list[dict[str, Any]]) -> dict[str, int]:
+    """How complete the catalog is: the counts `catalog lint --json` reports."""
+    accounts = [e for e in entries if e.get("kind", "account") == "account"]
+
+    def has(entry: dict[str, Any], *keys: str) -> bool:
+        return any(entry["aliases"].get(k) for k in keys)
+
+    return {
+        "mainland": sum(1 for e in entries if "CN" in e["regions"]),
+        "elsewhere": sum(1 for e in entries if "CN" not in e["regions"]),
+        "verified": sum(1 for e in entries if e["verified"]),
+        "accounts": len(accounts),
+        "accounts_without_domain": sum(
+            1 for e in accounts if not has(e, "domains", "hosts", "shared_domains")
+        ),
+        "accounts_without_domain_or_app": sum(
+            1 for e in accounts if not has(e, "domains", "hosts", "packages", "bundle_ids")
+        ),
+        "with_package": sum(1 for e in entries if has(e, "packages")),
+        "with_hotline": sum(1 for e in entries if e.get("hotline")),
+        "with_help_url": sum(1 for e in entries if e.get("help_url")),
+        "banks": sum(1 for e in entries if e["category"] == "bank"),
+        "banks_with_sender": sum(1 for e in entries if e["category"] == "bank" and has(e, "senders")),
+    }
+
+
+def read_layer(files: list[Path], quality: bool = True) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Parse and check a set of files (one layer: shipped, or the user's); without `quality`, only the
+    problems that stop the catalog from loading."""
     import tomllib
 
     entries: list[dict[str, Any]] = []
@@ -274,6 +410,10 @@ def read_layer(files: list[Path]) -> tuple[list[dict[str, Any]], list[Problem]]:
         entries.extend(found)
         problems.extend(bad)
     problems.extend(check_set(entries))
+    if quality:
+        problems.extend(check_quality(entries))
+    else:
+        problems = [p for p in problems if p.key not in QUALITY]
     return entries, problems
 
 

@@ -419,6 +419,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lint.regions": ("按地区：{counts}", "By region: {counts}"),
     "lint.categories": ("按类别：{counts}", "By category: {counts}"),
+    "lint.coverage": (
+        "中国大陆 {mainland} 个，其他地区 {elsewhere} 个，已核实 {verified} 个；{accounts} 个账号条目中 {accounts_without_domain_or_app} 个既无域名也无 App 包名；{with_package} 个有包名，{with_hotline} 个有客服电话，{with_help_url} 个有帮助页；{banks} 家银行中 {banks_with_sender} 家有短信发送号码",
+        "{mainland} mainland China, {elsewhere} elsewhere, {verified} verified; of {accounts} account entries {accounts_without_domain_or_app} have neither a domain nor an app id; {with_package} have an app id, {with_hotline} a hotline, {with_help_url} a help page; {banks_with_sender} of {banks} banks have an SMS sender",
+    ),
     "lint.schema": ("schema 必须是 {expected}", "schema must be {expected}"),
     "lint.unknown_key": ("{where}：未知的键“{key}”", "{where}: unknown key '{key}'"),
     "lint.missing": ("{where}：缺少“{key}”", "{where}: '{key}' is missing"),
@@ -462,6 +466,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.alias_claimed": (
         "{key} 别名“{value}”已属于 {other}",
         "{key} alias '{value}' is claimed by {other} too",
+    ),
+    "lint.no_domain": (
+        "{where}：账号条目至少要有一个域名（domains/hosts）或 App 包名（packages）",
+        "{where}: an account entry needs at least one domain (domains/hosts) or app id (packages)",
+    ),
+    "lint.research_note": (
+        "{where}：给用户看的文字里写了查找过程（“{value}”）：只写事实，来源放进 source",
+        "{where}: user-facing text tells how a fact was found ('{value}'): state the fact, put the source in source",
+    ),
+    "lint.not_registrable": (
+        "{key} 里的“{value}”不是可注册域名：子域名请放进 hosts",
+        "'{value}' in {key} is not a registrable domain: put sub-domains in hosts",
+    ),
+    "lint.twofa_no_sms": (
+        "有 sms-2fa 标记，但 2fa.directory 为 {value} 列出的两步验证方式只有 {methods}",
+        "carries sms-2fa, but 2fa.directory lists only {methods} as {value}'s second factors",
+    ),
+    "lint.twofa_sms_missing": (
+        "缺少 sms-2fa 标记：2fa.directory 为 {value} 列出的两步验证方式有 {methods}",
+        "lacks sms-2fa: 2fa.directory lists {methods} as {value}'s second factors",
     ),
     "lint.unreadable": ("无法读取：{problem}", "cannot be read: {problem}"),
     "lint.not_toml": ("不是有效的 TOML：{problem}", "not valid TOML: {problem}"),

@@ -4,36 +4,61 @@ from __future__ import annotations
 
 import re
 
+_PART = re.compile(r"([A-Za-z_][\w-]*)(?:\[(\d+)\])?")
+_NEXT_ENTRY = re.compile(r"^\s*\[\[")
+
+
+class LineIndex:
+    """A file's lines, split once, with the lines of its [[array]] headers found once per name.
+
+    Finding the line of every entry of a file is then linear in the file, not quadratic.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self._headers: dict[str, list[int]] = {}
+
+    def headers(self, name: str) -> list[int]:
+        """The 0-based lines of `[[name]]` (or `[[parent.name]]`) headers, in order."""
+        found = self._headers.get(name)
+        if found is None:
+            header = re.compile(rf"^\s*\[\[\s*(?:[\w-]+\.)*{re.escape(name)}\s*\]\]")
+            found = self._headers[name] = [n for n, line in enumerate(self.lines) if header.match(line)]
+        return found
+
+    def line_of(self, where: str) -> int:
+        """The 1-based line of `where`, or the closest enclosing table's line; 1 when unknown."""
+        import bisect
+
+        start = 0
+        for name, index in _PART.findall(where):
+            if index:
+                hits = self.headers(name)
+                first = bisect.bisect_left(hits, start)
+                if len(hits) - first > int(index):
+                    start = hits[first + int(index)]
+                    continue
+                return start + 1
+            found = self._find_key(start, name)
+            if found is None:
+                return start + 1
+            start = found
+        return start + 1
+
+    def _find_key(self, start: int, name: str) -> int | None:
+        """The first line at or after `start` (within the current [[array]] entry) naming `name`."""
+        key = re.compile(
+            rf"^\s*\"?{re.escape(name)}\"?\s*=|^\s*\[\s*[\w.-]*\b{re.escape(name)}\s*\]|[{{,]\s*{re.escape(name)}\s*="
+        )
+        lines = self.lines
+        for n in range(start, len(lines)):
+            if n > start and _NEXT_ENTRY.match(lines[n]):
+                return None
+            if key.search(lines[n]):
+                return n
+        return None
+
 
 def line_of(text: str, where: str) -> int:
     """The 1-based line of `where` in `text`, or the closest enclosing table's line; 1 when unknown."""
-    lines = text.splitlines()
-    parts = re.findall(r"([A-Za-z_][\w-]*)(?:\[(\d+)\])?", where)
-    start = 0
-    for name, index in parts:
-        if index:
-            header = re.compile(rf"^\s*\[\[\s*(?:[\w-]+\.)*{re.escape(name)}\s*\]\]")
-            hits = [n for n in range(start, len(lines)) if header.match(lines[n])]
-            if len(hits) > int(index):
-                start = hits[int(index)]
-                continue
-            return start + 1
-        found = _find_key(lines, start, name)
-        if found is None:
-            return start + 1
-        start = found
-    return start + 1
-
-
-def _find_key(lines: list[str], start: int, name: str) -> int | None:
-    """The first line at or after `start` (within the current [[array]] entry) naming `name`."""
-    key = re.compile(
-        rf"^\s*\"?{re.escape(name)}\"?\s*=|^\s*\[\s*[\w.-]*\b{re.escape(name)}\s*\]|[{{,]\s*{re.escape(name)}\s*="
-    )
-    next_entry = re.compile(r"^\s*\[\[")
-    for n in range(start, len(lines)):
-        if n > start and next_entry.match(lines[n]):
-            return None
-        if key.search(lines[n]):
-            return n
-    return None
+    return LineIndex(text).line_of(where)

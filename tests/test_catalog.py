@@ -257,3 +257,162 @@ def test_enough_services_say_what_to_do_when_a_new_number_is_occupied(home):
 def test_search_by_pinyin(home, query, expected):
     results = catalog.load(home).search(query)
     assert results and results[0][0].id == expected, [(s.id, score) for s, score in results[:3]]
+
+
+# ------------------------------------------------------------------ lint: completeness and honesty
+
+
+def _lint_text(tmp_path, text):
+    _, problems = catalog_check.lint([write(tmp_path, "e.toml", text)])
+    return sorted((p.key, p.params.get("value")) for p in problems)
+
+
+def test_an_account_entry_needs_a_domain_or_an_app_id(tmp_path):
+    bare = GOOD.replace('domains = ["mybank.example"]\n', "")
+    assert _lint_text(tmp_path, bare) == [("lint.no_domain", None)]
+    with_app = bare.replace('senders = ["95999"]', 'senders = ["95999"]\npackages = ["com.mybank.app"]')
+    assert _lint_text(tmp_path, with_app) == []
+    task = bare.replace('category = "bank"', 'category = "carrier"\nkind = "task"')
+    assert _lint_text(tmp_path, task) == []
+
+
+def test_such_an_entry_still_loads_from_a_users_folder(home):
+    write(paths.user_checklists_dir(home), "mine.toml", GOOD.replace('domains = ["mybank.example"]\n', ""))
+    assert catalog.load(home).get("my-bank") is not None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "（见种子文章 003）",
+        "只见于内容农场，未能核实",
+        "本次读到的是转载页",
+        "(seed 003)",
+        "a content farm says so",
+        "as a reposted page says",
+    ],
+)
+def test_user_facing_text_never_tells_how_a_fact_was_found(tmp_path, words):
+    text = GOOD.replace("在 App 的安全设置中更换手机号", "在 App 的安全设置中更换手机号" + words)
+    if words.isascii():
+        text = GOOD.replace("security settings", "security settings " + words)
+    assert [key for key, _ in _lint_text(tmp_path, text)] == ["lint.research_note"]
+    sourced = GOOD.replace(
+        'source = ["https://example.org/help"]', f'source = ["https://example.org/help {words}"]'
+    )
+    assert _lint_text(tmp_path, sourced) == []
+
+
+def test_a_sub_domain_belongs_in_hosts(tmp_path):
+    text = GOOD.replace('domains = ["mybank.example"]', 'domains = ["mail.qq.com"]')
+    assert _lint_text(tmp_path, text) == [("lint.not_registrable", "mail.qq.com")]
+    text = GOOD.replace('domains = ["mybank.example"]', 'hosts = ["mail.qq.com"]')
+    assert _lint_text(tmp_path, text) == []
+
+
+def test_a_host_or_a_shared_value_may_not_be_another_services_own(tmp_path):
+    write(tmp_path, "a.toml", GOOD)
+    other = GOOD.replace('id = "my-bank"', 'id = "other"').replace(
+        'senders = ["95999"]', 'senders = ["95000"]'
+    )
+    write(tmp_path, "b.toml", other.replace('domains = ["mybank.example"]', 'hosts = ["MyBank.example"]'))
+    write(
+        tmp_path,
+        "c.toml",
+        other.replace('id = "other"', 'id = "third"')
+        .replace('senders = ["95000"]', 'shared_senders = ["95999"]')
+        .replace("mybank.example", "third.example"),
+    )
+    _, problems = catalog_check.lint([tmp_path])
+    found = sorted((p.key, p.params["value"], p.params["key"]) for p in problems)
+    assert found == [
+        ("lint.alias_claimed", "95999", "shared_senders"),
+        ("lint.alias_claimed", "MyBank.example", "hosts"),
+    ]
+
+
+def test_shared_domains_and_senders_may_repeat(tmp_path):
+    shared = GOOD.replace(
+        'senders = ["95999"]', 'shared_senders = ["95999"]\nshared_domains = ["group.example"]'
+    )
+    write(tmp_path, "a.toml", shared)
+    write(
+        tmp_path,
+        "b.toml",
+        shared.replace('id = "my-bank"', 'id = "other"').replace("mybank.example", "o.example"),
+    )
+    assert catalog_check.lint([tmp_path])[1] == []
+
+
+def test_sms_2fa_agrees_with_the_2fa_directory_snapshot(tmp_path):
+    methods = catalog_check.twofa_methods()
+    assert "sms" not in methods["paypal.com"] and "sms" in methods["whatsapp.com"]
+    abroad = GOOD.replace('regions = ["CN"]', 'regions = ["US"]')
+    paypal = abroad.replace("mybank.example", "paypal.com")
+    assert _lint_text(tmp_path, paypal) == []
+    assert _lint_text(tmp_path, paypal.replace('"sms-login",', '"sms-login", "sms-2fa",')) == [
+        ("lint.twofa_no_sms", "paypal.com")
+    ]
+    whatsapp = abroad.replace("mybank.example", "whatsapp.com")
+    assert _lint_text(tmp_path, whatsapp) == [("lint.twofa_sms_missing", "whatsapp.com")]
+    assert _lint_text(tmp_path, whatsapp.replace('"sms-login",', '"sms-login", "sms-2fa",')) == []
+    # mainland entries are not in 2fa.directory's scope
+    assert (
+        _lint_text(
+            tmp_path,
+            paypal.replace('regions = ["US"]', 'regions = ["CN"]').replace(
+                '"sms-login",', '"sms-login", "sms-2fa",'
+            ),
+        )
+        == []
+    )
+
+
+def test_lint_counts_how_complete_the_catalog_is(tmp_path):
+    write(tmp_path, "a.toml", GOOD)
+    write(
+        tmp_path,
+        "b.toml",
+        GOOD.replace('id = "my-bank"', 'id = "shop"')
+        .replace('category = "bank"', 'category = "ecommerce"')
+        .replace('senders = ["95999"]', 'packages = ["com.shop"]')
+        .replace('domains = ["mybank.example"]\n', "")
+        .replace('regions = ["CN"]', 'regions = ["GLOBAL"]'),
+    )
+    entries, _ = catalog_check.lint([tmp_path])
+    counts = catalog_check.coverage(entries)
+    assert counts == {
+        "mainland": 1,
+        "elsewhere": 1,
+        "verified": 0,
+        "accounts": 2,
+        "accounts_without_domain": 1,
+        "accounts_without_domain_or_app": 0,
+        "with_package": 1,
+        "with_hotline": 0,
+        "with_help_url": 0,
+        "banks": 1,
+        "banks_with_sender": 1,
+    }
+
+
+def test_finding_lines_is_linear_in_the_file():
+    from numretire.toml_lines import LineIndex
+
+    text = "schema = 1\n" + "".join(f'[[service]]\nid = "s{n}"\nname = "x"\n\n' for n in range(3000))
+    index = LineIndex(text)
+    assert index.line_of("service[2999].name") == 2 + 2999 * 4 + 2
+    assert index.line_of("service[0]") == 2
+    calls = 0
+    original = index._find_key
+
+    def counting(start, name):
+        nonlocal calls
+        calls += 1
+        return original(start, name)
+
+    index._find_key = counting
+    for n in range(3000):
+        index.line_of(f"service[{n}].id")
+    assert calls == 3000  # one short scan per entry, from its own header
+    assert len(index._headers) == 1  # the headers were found once

@@ -201,6 +201,7 @@ def lint(
     regions = Counter(r for e in entries for r in e["regions"])
     categories = Counter(e["category"] for e in entries)
     unverified = sum(1 for e in entries if not e["verified"])
+    counts = catalog_check.coverage(entries)
     if json:
         emit_json(
             {
@@ -217,6 +218,7 @@ def lint(
                 "regions": dict(sorted(regions.items())),
                 "categories": dict(sorted(categories.items())),
                 "unverified": unverified,
+                "coverage": counts,
             }
         )
     else:
@@ -232,5 +234,6 @@ def lint(
         out.print(
             session.t("lint.categories", counts=", ".join(f"{k} {v}" for k, v in sorted(categories.items())))
         )
+        out.print(session.t("lint.coverage", **counts))
     if problems:
         raise typer.Exit(int(ExitCode.DATA))

@@ -416,3 +416,28 @@ def test_finding_lines_is_linear_in_the_file():
         index.line_of(f"service[{n}].id")
     assert calls == 3000  # one short scan per entry, from its own header
     assert len(index._headers) == 1  # the headers were found once
+
+
+def test_a_password_export_finds_services_by_their_hosts(tmp_path, home):
+    """The logins that matched nothing before the catalog knew these domains and hosts."""
+    from numretire.importers import iter_logins
+    from numretire.importers.match import match_logins
+
+    export = tmp_path / "Chrome Passwords.csv"
+    export.write_text(
+        "name,url,username,password,note\n"
+        "passport.meituan.com,https://passport.meituan.com/account/unitivelogin,13812345678,pw1,\n"
+        "mail.qq.com,https://mail.qq.com/,12345@qq.com,pw2,\n"
+        "mobile.yangkeduo.com,https://mobile.yangkeduo.com/login.html,13812345678,pw3,\n"
+        "www.xiaohongshu.com,https://www.xiaohongshu.com/explore,13812345678,pw4,\n",
+        encoding="utf-8",
+    )
+    logins = iter_logins(export)
+    found = match_logins(logins, catalog.load(home), "+8613812345678")
+    assert sorted(hit.service_id for hit in found.services) == [
+        "meituan",
+        "pinduoduo",
+        "qq-mail",
+        "xiaohongshu",
+    ]
+    assert found.candidates == ()

@@ -274,6 +274,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "可以注销：没有未处理的高危条目，运营商事项和查漏工具都已完成。",
         "Safe to cancel: no critical or high item is open, carrier tasks and lookups are done.",
     ),
+    "check.safe_skipped": (
+        "可以注销：没有未处理的高危条目，运营商事项已完成；查漏工具 {names} 是你选择跳过的。",
+        "Safe to cancel: no critical or high item is open and the carrier tasks are done; you chose to skip {names}.",
+    ),
     "check.not_safe": ("现在注销还不安全，原因如下（{count}）：", "Not safe to cancel yet ({count}):"),
     "check.cancel_steps": ("注销号码（{carrier}）：", "Cancelling the number ({carrier}):"),
     "check.clean": (
@@ -286,6 +290,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Also still open, medium or low risk ({count}):",
     ),
     "blocker.risk": ("{name}：风险{level}。{reason}", "{name}: {level} risk. {reason}"),
+    "blocker.old_number": (
+        "{name}：更换要用旧号码收验证码，注销后就再也改不了（风险{level}）。{reason}",
+        "{name}: changing it needs a code on the old number, which is impossible once it is cancelled ({level} risk). {reason}",
+    ),
     "blocker.carrier": (
         "运营商事项未完成：{name}（numretire mark {id} done）",
         "carrier task not done: {name} (numretire mark {id} done)",

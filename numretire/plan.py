@@ -124,6 +124,7 @@ class Verdict(NamedTuple):
     safe: bool
     blockers: list[Blocker]
     warnings: list[ItemView]  # open items of medium or low risk
+    skipped: tuple[ItemView, ...] = ()  # lookups consciously skipped (the gate lets them pass)
 
 
 def adopt_order(items: list[ItemView]) -> list[ItemView]:
@@ -195,7 +196,7 @@ def verdict_for(profile: Profile, catalog: Catalog, items: list[ItemView]) -> Ve
     rec = reconcile(profile, catalog)
     if rec is not None and rec.missing:
         gap = Blocker("lookup_gap", None, "", None, str(rec.missing))
-        return Verdict(False, [*verdict.blockers, gap], verdict.warnings)
+        return verdict._replace(safe=False, blockers=[*verdict.blockers, gap])
     return verdict
 
 
@@ -212,17 +213,21 @@ def blocker_text(b: Blocker, lang: str) -> str:
 def gate(items: list[ItemView]) -> Verdict:
     """Is it safe to cancel the number now?
 
-    Safe means: no unresolved critical or high item; the carrier tasks done; the discovery aids done
-    or consciously skipped; and at least one account reviewed.
+    Safe means: no unresolved critical or high item, and no unresolved item that needs a code on the old
+    number whatever its risk (after cancellation it can never be fixed); the carrier tasks done; the
+    discovery aids done or consciously skipped; and at least one account reviewed.
     """
     blockers: list[Blocker] = []
     warnings: list[ItemView] = []
+    skipped: list[ItemView] = []
     accounts = [v for v in items if v.kind == "account"]
     if not accounts:
         blockers.append(Blocker("empty"))
     for v in by_risk(items):
         if v.category == DISCOVERY_CATEGORY and v.kind == "task":
-            if v.item.status not in RESOLVED and v.item.status != "skipped":
+            if v.item.status == "skipped":
+                skipped.append(v)
+            elif v.item.status not in RESOLVED:
                 blockers.append(Blocker("discovery", v.id, v.name))
         elif v.category == CARRIER_CATEGORY and v.kind == "task":
             if not v.resolved:
@@ -230,9 +235,11 @@ def gate(items: list[ItemView]) -> Verdict:
         elif not v.resolved:
             if v.risk.level in BLOCKING_LEVELS:
                 blockers.append(Blocker("risk", v.id, v.name, v.risk.level, v.risk.reason))
+            elif v.needs_old_number:
+                blockers.append(Blocker("old_number", v.id, v.name, v.risk.level, v.risk.reason))
             else:
                 warnings.append(v)
-    return Verdict(not blockers, blockers, warnings)
+    return Verdict(not blockers, blockers, warnings, tuple(skipped))
 
 
 class Progress(NamedTuple):

@@ -155,4 +155,14 @@ def verdict_sentence(kind: str, verdict: plan.Verdict, lang: str) -> str:
             if verdict.safe
             else t("check.not_clean", lang, count=len(verdict.blockers))
         )
-    return t("check.safe", lang) if verdict.safe else t("check.not_safe", lang, count=len(verdict.blockers))
+    if not verdict.safe:
+        return t("check.not_safe", lang, count=len(verdict.blockers))
+    return safe_sentence(verdict, lang)
+
+
+def safe_sentence(verdict: plan.Verdict, lang: str) -> str:
+    """That it is safe to cancel, naming the lookups the user chose to skip."""
+    if verdict.skipped:
+        names = ("、" if lang == "zh" else ", ").join(v.name for v in verdict.skipped)
+        return t("check.safe_skipped", lang, names=names)
+    return t("check.safe", lang)

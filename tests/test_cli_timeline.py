@@ -3,6 +3,7 @@ import re
 import stat
 
 import icalendar
+import pytest
 
 from numretire.store import Store
 
@@ -118,6 +119,23 @@ def test_ics_same_uids_on_a_second_export(retiring, tmp_path):
         for p in (a, b)
     ]
     assert uids[0] == uids[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_install_prints_exactly_what_write_writes(retiring, tmp_path, monkeypatch, home, lang):
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("COLUMNS", "40")  # a narrow terminal wraps nothing that is to be copied
+    out = retiring("remind", "--install", "--lang", lang).stdout
+    assert "\\x0a" not in out
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    retiring("remind", "--install", "--write", "--lang", lang)
+    folder = tmp_path / "config" / "systemd" / "user"
+    written = {p.name: p.read_text() for p in folder.iterdir()}
+    assert written
+    for name, content in written.items():
+        assert f"# {name}\n{content.rstrip()}\n" in out
+    cron = next(line for line in out.splitlines() if "remind" in line and line.lstrip()[:1].isdigit())
+    assert cron.startswith(tuple("0123456789")) and len(cron) > 40
 
 
 def test_ics_into_a_missing_folder(retiring, tmp_path):

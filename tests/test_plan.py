@@ -1,3 +1,4 @@
+import pytest
 from factories import AT, catalog, profile, service
 
 from numretire import plan
@@ -8,6 +9,7 @@ CAT = catalog(
     service("wechat", "messaging", ["sms-login", "needs-old-number"], popularity=5),
     service("gmail", "email", ["sms-reset"], popularity=4),
     service("weibo", "social", ["sms-login"], popularity=4),
+    service("jd", "ecommerce", ["auto-debit", "needs-old-number"], popularity=5),
     service("bank", "bank", ["sms-payment", "balance", "needs-counter"]),
     service("iqiyi", "media", ["auto-debit"]),
     service("lookup", "discovery", [], kind="task"),
@@ -70,6 +72,29 @@ def test_skipping_an_account_does_not_make_it_safe():
 def test_blocked_items_still_block():
     p = profile("bank", statuses={"bank": "blocked"})
     assert [b.item_id for b in plan.gate(plan.views(p, CAT, "en")).blockers] == ["bank"]
+
+
+@pytest.mark.parametrize("status", ["open", "blocked", "skipped"])
+def test_an_item_that_needs_the_old_number_blocks_whatever_its_risk(status):
+    p = profile("jd", "weibo", statuses={"jd": status})
+    verdict = plan.gate(plan.views(p, CAT, "en"))
+    assert plan.views(p, CAT, "en")[0].risk.level not in plan.BLOCKING_LEVELS
+    assert [(b.kind, b.item_id) for b in verdict.blockers] == [("old_number", "jd")]
+    assert "old number" in plan.blocker_text(verdict.blockers[0], "en")
+    resolved = profile("jd", "weibo", statuses={"jd": "moved"})
+    assert plan.gate(plan.views(resolved, CAT, "en")).safe
+
+
+def test_a_skipped_lookup_is_named_as_skipped_when_it_is_safe():
+    from numretire.report import verdict_sentence
+
+    p = profile("weibo", "lookup", statuses={"lookup": "skipped", "weibo": "moved"})
+    verdict = plan.gate(plan.views(p, CAT, "en"))
+    assert verdict.safe and ids(verdict.skipped) == ["lookup"]
+    assert "skip" in verdict_sentence("retire", verdict, "en")
+    assert "跳过" in verdict_sentence("retire", verdict, "zh")
+    done = profile("weibo", "lookup", statuses={"lookup": "done", "weibo": "moved"})
+    assert "跳过" not in verdict_sentence("retire", plan.gate(plan.views(done, CAT, "zh")), "zh")
 
 
 def test_an_empty_inventory_is_not_safe():

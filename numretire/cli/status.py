@@ -142,6 +142,12 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
             "check.clean" if verdict.safe else "status.not_clean", count=len(verdict.blockers)
         )
     else:
-        closing = session.t("check.safe" if verdict.safe else "status.not_safe", count=len(verdict.blockers))
+        from numretire.report import safe_sentence
+
+        closing = (
+            safe_sentence(verdict, session.lang)
+            if verdict.safe
+            else session.t("status.not_safe", count=len(verdict.blockers))
+        )
     parts += ["", closing]
     session.console().print(Group(*parts))

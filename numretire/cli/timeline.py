@@ -264,6 +264,15 @@ def install_entries(session: Session, write: bool) -> None:
         out.print(session.t(f"remind.install.{entry.kind}"), style="bold")
         for name, content in entry.files.items():
             out.print(plain(f"# {name}"))
-            out.print(plain(content))
-        out.print(plain(entry.text))
+            _print_raw(out, content)
+        _print_raw(out, entry.text)
         out.print()
+
+
+def _print_raw(out, text: str) -> None:
+    """What a user copies into a file or a crontab, byte for byte: never wrapped, never styled; only
+    control characters other than line ends are made visible."""
+    from numretire.cli.common import safe
+
+    out.file.write(safe(text, keep_newlines=True).rstrip("\n") + "\n")
+    out.file.flush()

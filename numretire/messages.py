@@ -86,6 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the new number cannot be the number being retired",
     ),
     "init.done": ("开始注销 {number}。", "Retiring {number}."),
+    "profile.now_default": (
+        "{number} 现在是默认号码（之前是 {previous}）；numretire use 号码或标签 可以切换。",
+        "{number} is now the default number (it was {previous}); numretire use NUMBER-OR-LABEL switches.",
+    ),
     "init.next": (
         "下一步：numretire triage 快速筛查绑定的服务，或 numretire demo 先看演示。",
         "Next: numretire triage to find the services tied to it, or numretire demo to see how it works.",

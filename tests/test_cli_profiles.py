@@ -53,13 +53,13 @@ def test_several_profiles_use_and_profile_option(retiring):
     retiring("init", "+8613012345678", "--label", "work")
     data = retiring.json("profiles")
     assert [(p["number"], p["label"], p["default"]) for p in data["profiles"]] == [
-        ("+8613012345678", "work", False),
-        ("+8613812345678", "main", True),
+        ("+8613012345678", "work", True),
+        ("+8613812345678", "main", False),
     ]
     assert data["version"] == 1
-    assert retiring.json("status", "--profile", "work")["profile"]["carrier"] == "china-unicom"
-    retiring("use", "work")
-    assert retiring.json("status")["profile"]["number"] == "+8613012345678"
+    assert retiring.json("status", "--profile", "main")["profile"]["carrier"] == "china-mobile"
+    retiring("use", "main")
+    assert retiring.json("status")["profile"]["number"] == "+8613812345678"
     retiring("use", "138 1234 5678")
     assert retiring.json("status")["profile"]["number"] == "+8613812345678"
     assert "no number or label" in retiring("status", "--profile", "nobody", "--lang", "en", code=1).stderr
@@ -125,10 +125,13 @@ def test_init_adds_the_carrier_tasks_and_lookups(retiring):
     assert "china-mobile" not in items
 
 
-def test_default_follows_the_first_profile(run, home):
-    run("init", "13812345678")
-    run("init", "13012345678")
-    assert Store(home).read_config().default_profile == "+8613812345678"
+@pytest.mark.parametrize("second", [("init", "13012345678"), ("adopt", "13012345678")])
+def test_a_new_profile_becomes_the_default_and_says_so(run, home, second):
+    assert "default" not in run("init", "13812345678", "--lang", "en").stdout
+    out = run(*second, "--lang", "en").stdout
+    assert Store(home).read_config().default_profile == "+8613012345678"
+    assert "+86 130****5678 is now the default number (it was +86 138****5678)" in out
+    assert run.json("status")["profile"]["number"] == "+8613012345678"
 
 
 def test_config_sets_language_and_region(run, monkeypatch):

@@ -100,7 +100,7 @@ def adopt(
 
 
 def start(session: Session, parsed, *, kind: str, label: str | None, carrier: str | None, **details) -> None:
-    """Create a profile of `kind` with its first items, under the lock; the first one becomes the default."""
+    """Create a profile of `kind` with its first items, under the lock; it becomes the default."""
     from numretire import clock, plan, profiles
     from numretire.errors import InputError
 
@@ -124,9 +124,10 @@ def start(session: Session, parsed, *, kind: str, label: str | None, carrier: st
         profiles.check_label(existing, profile.label, profile.number)
         store.save_profile(profile)
         config = store.read_config()
-        if config.default_profile is None or not existing:
-            config.default_profile = profile.number
-            store.save_config(config)
+        previous = config.default_profile if existing else None
+        # The number just started is the one the next command (the "Next:" hint) is about.
+        config.default_profile = profile.number
+        store.save_config(config)
     out = session.console()
     out.print(
         session.t(
@@ -136,6 +137,16 @@ def start(session: Session, parsed, *, kind: str, label: str | None, carrier: st
         )
     )
     describe_carrier(session, profile, out)
+    if previous and previous != profile.number:
+        from numretire.numbers import mask_any
+
+        out.print(
+            session.t(
+                "profile.now_default",
+                number=session.masked(profile.number, profile),
+                previous=mask_any(previous),
+            )
+        )
     out.print(session.t("adopt.next" if kind == "adopt" else "init.next"))
 
 

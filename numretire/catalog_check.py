@@ -167,7 +167,14 @@ def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
             problem(f"{at}aliases.{key}", "lint.unknown_key", key=f"aliases.{key}")
         elif not (isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)):
             problem(f"{at}aliases.{key}", "lint.bad_type", key=f"aliases.{key}", expected="list of text")
-    if kind == "account" and not any(aliases.get(k) for k in ("domains", "hosts", "packages", "bundle_ids")):
+    part_of = raw.get("part_of")
+    if part_of is not None and not (isinstance(part_of, str) and ID_RE.match(part_of)):
+        problem(at + "part_of", "lint.bad_type", key="part_of", expected="a service id")
+    if (
+        kind == "account"
+        and part_of is None
+        and not any(aliases.get(k) for k in ("domains", "hosts", "packages", "bundle_ids"))
+    ):
         problem(where, "lint.no_domain")
     for key in ("name", *TEXT_TABLES, "notes"):
         value = raw.get(key)
@@ -276,6 +283,9 @@ def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
                         )
                     )
     for entry in entries:
+        parent = entry.get("part_of")
+        if parent and parent not in seen_ids:
+            problems.append(Problem(entry["file"], entry["line"], "lint.unknown_part_of", {"value": parent}))
         for service_id in entry.get("covers", []):
             if service_id not in seen_ids:
                 problems.append(

@@ -91,6 +91,7 @@ ENTRY_KEYS = frozenset(
         "carrier",
         "applies_to",
         "covers",
+        "part_of",
     }
 )
 CARRIER_KEYS = frozenset({"country", "names", "freeze_days", "freeze_days_max", "arrears_days"})

@@ -466,6 +466,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "covers 中的“{value}”不是目录里的服务 id",
         "covers names '{value}', which is not a service id in the catalog",
     ),
+    "lint.unknown_part_of": (
+        "part_of 中的“{value}”不是目录里的服务 id",
+        "part_of names '{value}', which is not a service id in the catalog",
+    ),
     "lint.bad_applies_to": (
         "{where}：applies_to 应为 retire、adopt 组成的非空列表",
         "{where}: applies_to must be a non-empty list of retire and adopt",

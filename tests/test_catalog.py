@@ -276,6 +276,16 @@ def test_an_account_entry_needs_a_domain_or_an_app_id(tmp_path):
     assert _lint_text(tmp_path, task) == []
 
 
+def test_an_account_inside_another_needs_no_domain_of_its_own(tmp_path):
+    write(tmp_path, "a.toml", GOOD)
+    inside = GOOD.replace('id = "my-bank"', 'id = "my-credit"\npart_of = "my-bank"')
+    inside = inside.replace('senders = ["95999"]\ndomains = ["mybank.example"]\n', "")
+    write(tmp_path, "b.toml", inside)
+    assert catalog_check.lint([tmp_path])[1] == []
+    write(tmp_path, "b.toml", inside.replace('part_of = "my-bank"', 'part_of = "nobody"'))
+    assert [p.key for p in catalog_check.lint([tmp_path])[1]] == ["lint.unknown_part_of"]
+
+
 def test_such_an_entry_still_loads_from_a_users_folder(home):
     write(paths.user_checklists_dir(home), "mine.toml", GOOD.replace('domains = ["mybank.example"]\n', ""))
     assert catalog.load(home).get("my-bank") is not None

@@ -283,6 +283,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Safe to cancel: no critical or high item is open and the carrier tasks are done; you chose to skip {names}.",
     ),
     "check.not_safe": ("现在注销还不安全，原因如下（{count}）：", "Not safe to cancel yet ({count}):"),
+    "check.group.accounts": (
+        "仍未处理、会被下一任机主利用的账号（{count}）：",
+        "Accounts the next holder could still use ({count}):",
+    ),
+    "check.group.adopt_accounts": (
+        "还不能确认干净的服务（{count}）：",
+        "Services not yet known to be clear ({count}):",
+    ),
+    "check.line.unchecked": ("{name}（尚未检查，风险{level}）", "{name} (not checked yet, {level} risk)"),
+    "check.line.account": ("{name}（风险{level}）", "{name} ({level} risk)"),
+    "check.line.old_number": (
+        "{name}（要用旧号码收验证码才能改，注销后就改不了）",
+        "{name} (needs a code on the old number: impossible once cancelled)",
+    ),
+    "check.more": (
+        "……还有 {count} 个：numretire risks 查看全部",
+        "… and {count} more: numretire risks shows them all",
+    ),
+    "check.and_more": (" 等，另有 {count} 项", " and {count} more"),
+    "check.group.carrier": (
+        "运营商事项未完成（{count}）：{names}。做完一项：numretire mark ID done（ID 见 numretire list）",
+        "Carrier tasks not done ({count}): {names}. For each one done: numretire mark ID done (IDs: numretire list)",
+    ),
+    "check.group.discovery": (
+        "查漏工具未完成也未跳过（{count}）：{names}。做完：numretire mark ID done；不用：mark ID skipped",
+        "Lookups neither done nor skipped ({count}): {names}. Done: numretire mark ID done; not wanted: mark ID skipped",
+    ),
+    "check.group.adopt_task": (
+        "检查事项未完成也未跳过（{count}）：{names}。做完：numretire mark ID done；不做：mark ID skipped",
+        "Checks neither done nor skipped ({count}): {names}. Done: numretire mark ID done; not wanted: mark ID skipped",
+    ),
+    "check.warnings_line": (
+        "另有 {count} 个中低风险条目仍未处理：{names}",
+        "Also still open, medium or low risk ({count}): {names}",
+    ),
     "check.cancel_steps": ("注销号码（{carrier}）：", "Cancelling the number ({carrier}):"),
     "check.clean": (
         "这个号码可以放心使用：各项检查已完成，没有被占用的服务。",

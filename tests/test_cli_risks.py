@@ -109,3 +109,42 @@ def test_long_reasons_wrap_under_themselves(retiring, monkeypatch):
     # Chinese stays on one line: the terminal folds it per character
     zh = retiring("risks", "--lang", "zh").stdout.splitlines()
     assert any(line.startswith("    下一任机主") and line.endswith("通知。") for line in zh)
+
+
+def _screen_lines(text: str) -> list[str]:
+    """The rows a terminal of 80 columns shows: long lines fold by cell width."""
+    from rich.cells import cell_len
+
+    rows = []
+    for line in text.splitlines():
+        rows += [line] if cell_len(line) <= 80 else [line] * -(-cell_len(line) // 80)
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_on_the_demo_data_fits_a_screen_and_says_each_thing_once(run, monkeypatch, lang):
+    from numretire.cli.common import Session
+    from numretire.cli.demo import build_demo
+
+    monkeypatch.setenv("COLUMNS", "80")
+    build_demo(Session(lang))
+    out = run("check", "--lang", lang, code=3).stdout
+    rows = _screen_lines(out)
+    assert len(rows) <= 25, out
+    sentences = [line.strip() for line in out.splitlines() if line.strip()]
+    assert len(sentences) == len(set(sentences)), out
+    assert ("numretire mark" in out) and out.count("numretire mark") <= 3
+    data = run.json("check", "--lang", lang, code=3)
+    assert len(data["blockers"]) > 10  # the JSON keeps every blocker, one by one
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_on_a_new_adopted_number_fits_a_screen(run, monkeypatch, lang):
+    monkeypatch.setenv("COLUMNS", "80")
+    run("adopt", "13912345678")
+    run("mark", "wechat", "occupied", "--note", "x")
+    out = run("check", "--lang", lang, code=3).stdout
+    assert len(_screen_lines(out)) <= 25, out
+    lines = [line.strip() for line in out.splitlines() if line.strip()]
+    assert len(lines) == len(set(lines)), out
+    assert ("占用" if lang == "zh" else "someone else's account") in out.splitlines()[2]

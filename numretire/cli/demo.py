@@ -26,46 +26,54 @@ DEMO_ITEMS = (
 )
 
 
-def demo(lang: LangOpt = None) -> None:
-    """See what numretire does, on made-up data in a temporary folder · 用示例数据演示"""
-    import tempfile
+def build_demo(session):
+    """The demo profile, saved in the session's home as the default number."""
     from datetime import timedelta
 
     from numretire import clock, numbers, plan, profiles
+    from numretire.inventory import add_services
+    from numretire.model import Config
+
+    now = clock.now()
+    number = numbers.parse(DEMO_NUMBER)
+    profile = profiles.create(
+        number,
+        created=now,
+        label="demo",
+        new_number=numbers.parse(DEMO_NEW),
+        cancel_on=clock.today() + timedelta(days=30),
+    )
+    carrier = session.catalog.carrier_for(number.prefix_carrier, number.region)
+    profile.carrier = carrier.id if carrier else number.prefix_carrier
+    profile.items = plan.initial_items(session.catalog, profile.region, now)
+    known = [(i, s, a) for i, s, a in DEMO_ITEMS if session.catalog.get(i) is not None]
+    add_services(profile, [i for i, _, _ in known], now, origin="demo")
+    for item_id, status_, answers in known:
+        item = profile.item(item_id)
+        item.answers.update(answers)
+        if status_ != "open":
+            plan.set_status(item, status_, now)
+    session.store.save_profile(profile)
+    session.store.save_config(Config(default_profile=profile.number))
+    return profile
+
+
+def demo(lang: LangOpt = None) -> None:
+    """See what numretire does, on made-up data in a temporary folder · 用示例数据演示"""
+    import tempfile
+
+    from numretire import plan
     from numretire.cli.common import Session
     from numretire.cli.risks import risks
     from numretire.cli.status import status
     from numretire.cli.walk import show_item
-    from numretire.inventory import add_services
-    from numretire.model import Config
 
     previous = os.environ.get("NUMRETIRE_HOME")
     with tempfile.TemporaryDirectory(prefix="numretire-demo-") as home:
         os.environ["NUMRETIRE_HOME"] = home
         try:
             session = Session(lang)
-            now = clock.now()
-            number = numbers.parse(DEMO_NUMBER)
-            profile = profiles.create(
-                number,
-                created=now,
-                label="demo",
-                new_number=numbers.parse(DEMO_NEW),
-                cancel_on=clock.today() + timedelta(days=30),
-            )
-            carrier = session.catalog.carrier_for(number.prefix_carrier, number.region)
-            profile.carrier = carrier.id if carrier else number.prefix_carrier
-            profile.items = plan.initial_items(session.catalog, profile.region, now)
-            known = [(i, s, a) for i, s, a in DEMO_ITEMS if session.catalog.get(i) is not None]
-            add_services(profile, [i for i, _, _ in known], now, origin="demo")
-            for item_id, status_, answers in known:
-                item = profile.item(item_id)
-                item.answers.update(answers)
-                if status_ != "open":
-                    plan.set_status(item, status_, now)
-            session.store.save_profile(profile)
-            session.store.save_config(Config(default_profile=profile.number))
-
+            profile = build_demo(session)
             out = session.console()
             out.print(session.t("demo.intro"), style="bold")
             out.print()

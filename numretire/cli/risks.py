@@ -82,14 +82,64 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
                 out.print(plain(session.t("check.cancel_steps", carrier=carrier.display_name(session.lang))))
                 print_numbered(out, cancel_steps)
         else:
-            for b in verdict.blockers:
-                out.print(plain("  - " + blocker_line(session, b)))
+            for line in blocker_lines(session, verdict.blockers):
+                out.print(plain(line))
         if verdict.warnings:
-            out.print(session.t("check.warnings", count=len(verdict.warnings)))
-            for v in verdict.warnings:
-                out.print(plain(f"  - {v.name}: {session.t(f'level.{v.risk.level}')}"))
+            out.print(plain(warning_line(session, verdict.warnings)))
     if not verdict.safe:
         raise typer.Exit(int(ExitCode.ATTENTION))
+
+
+SHOWN = 6  # items named one per line in a group; the rest are counted
+
+
+def blocker_lines(session: Session, blockers) -> list[str]:
+    """The gate's reasons grouped by kind, each group said once: accounts one per line (the first
+    few), tasks and lookups named on one line with the command that settles them."""
+    lines: list[str] = []
+    first = {"occupied": 0, "contacted": 1}
+    accounts = sorted((b for b in blockers if b.kind in ACCOUNT_BLOCKERS), key=lambda b: first.get(b.kind, 2))
+    if accounts:
+        adopted = any(b.kind in ("unchecked", "occupied", "contacted") for b in accounts)
+        title = "check.group.adopt_accounts" if adopted else "check.group.accounts"
+        lines.append(session.t(title, count=len(accounts)))
+        lines += ["  - " + _account_line(session, b) for b in accounts[:SHOWN]]
+        if len(accounts) > SHOWN:
+            lines.append("    " + session.t("check.more", count=len(accounts) - SHOWN))
+    for kind in ("carrier", "discovery", "adopt_task"):
+        group = [b for b in blockers if b.kind == kind]
+        if group:
+            names = _names(session, [b.name for b in group])
+            lines.append(session.t(f"check.group.{kind}", count=len(group), names=names, id=group[0].item_id))
+    lines += ["  - " + blocker_line(session, b) for b in blockers if b.kind in ("lookup_gap", "empty")]
+    return lines
+
+
+ACCOUNT_BLOCKERS = ("risk", "old_number", "unchecked", "occupied", "contacted")
+
+
+def _account_line(session: Session, b) -> str:
+    if b.kind == "old_number":
+        return session.t("check.line.old_number", name=b.name)
+    if b.kind in ("occupied", "contacted"):  # someone else's account: say it in full
+        return blocker_line(session, b)
+    if b.kind == "unchecked":
+        return session.t("check.line.unchecked", name=b.name, level=session.t(f"level.{b.level}"))
+    return session.t("check.line.account", name=b.name, level=session.t(f"level.{b.level}"))
+
+
+def warning_line(session: Session, warnings) -> str:
+    return session.t(
+        "check.warnings_line", count=len(warnings), names=_names(session, [v.name for v in warnings])
+    )
+
+
+def _names(session: Session, names: list[str]) -> str:
+    joiner = "、" if session.lang == "zh" else ", "
+    shown = joiner.join(names[:SHOWN])
+    if len(names) > SHOWN:
+        shown += session.t("check.and_more", count=len(names) - SHOWN)
+    return shown
 
 
 def blocker_line(session: Session, b) -> str:

@@ -936,6 +936,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "numretire demo: a made-up number and inventory in a temporary folder; your data is not touched.",
     ),
     "demo.risks_title": ("仍存在的风险", "What still exposes you"),
+    "demo.progress": ("进度：已处理 {done}/{total} 项", "Progress: {done} of {total} handled"),
+    "demo.worst": (
+        "最危险的 {shown} 个（共 {count} 个极高或高风险；numretire risks 查看全部）：",
+        "The worst {shown} ({count} critical or high in all; numretire risks shows them):",
+    ),
     "demo.walk_title": ("numretire walk 会从这一项开始：", "numretire walk would start here:"),
     "demo.outro": (
         "开始你自己的：numretire init 你的号码 --new 新号码 --cancel-on YYYY-MM-DD",

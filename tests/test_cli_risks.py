@@ -148,3 +148,16 @@ def test_check_on_a_new_adopted_number_fits_a_screen(run, monkeypatch, lang):
     lines = [line.strip() for line in out.splitlines() if line.strip()]
     assert len(lines) == len(set(lines)), out
     assert ("占用" if lang == "zh" else "someone else's account") in out.splitlines()[2]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_demo_fits_on_a_screen_and_says_each_thing_once(run, monkeypatch, lang):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("demo", "--lang", lang).stdout
+    assert len(_screen_lines(out)) <= 40, out
+    import re
+
+    flat = " ".join(out.split())
+    sentences = [s for s in re.split(r"(?<=[。.:：])\s*", flat) if len(s) > 12]
+    assert len(sentences) == len(set(sentences)), out
+    assert "numretire risks" in out and "numretire check" in out and "numretire init" in out

@@ -58,15 +58,50 @@ def build_demo(session):
     return profile
 
 
+TOP = 3  # the worst risks the demo names
+
+
+def show_demo(session, profile) -> None:
+    """One screen: the number, progress, the worst risks, the verdict and the walk's first step."""
+    from numretire import plan
+    from numretire.cli.render import hanging, level_text, plain
+    from numretire.cli.status import status_head
+    from numretire.cli.walk import show_item
+
+    out = session.console()
+    items = plan.views(profile, session.catalog, session.lang)
+    out.print(session.t("demo.intro"), style="bold")
+    out.print()
+    out.print(status_head(session, profile))
+    overall, _ = plan.progress(items)
+    out.print(plain(session.t("demo.progress", done=overall.done, total=overall.total)))
+    urgent = [v for v in plan.by_risk(items) if not v.resolved and v.risk.level in plan.BLOCKING_LEVELS]
+    if urgent:
+        out.print(session.t("demo.worst", count=len(urgent), shown=min(TOP, len(urgent))))
+        for v in urgent[:TOP]:
+            line = plain("  ")
+            line.append_text(level_text(session, v.risk.level))
+            line.append_text(plain(f"  {v.name}"))
+            out.print(line)
+            out.print(hanging("    ", v.risk.reason))
+    verdict = plan.verdict_for(profile, session.catalog, items)
+    if not verdict.safe:
+        out.print(session.t("status.not_safe", count=len(verdict.blockers)))
+    order = plan.walk_order(items)
+    if order:
+        out.print()
+        out.print(session.t("demo.walk_title"), style="bold")
+        shown = order[0] in urgent[:TOP]
+        show_item(session, out, order[0], 1, len(order), brief=True, reason=not shown)
+    out.print()
+    out.print(session.t("demo.outro"))
+
+
 def demo(lang: LangOpt = None) -> None:
     """See what numretire does, on made-up data in a temporary folder · 用示例数据演示"""
     import tempfile
 
-    from numretire import plan
     from numretire.cli.common import Session
-    from numretire.cli.risks import risks
-    from numretire.cli.status import status
-    from numretire.cli.walk import show_item
 
     previous = os.environ.get("NUMRETIRE_HOME")
     with tempfile.TemporaryDirectory(prefix="numretire-demo-") as home:
@@ -74,20 +109,7 @@ def demo(lang: LangOpt = None) -> None:
         try:
             session = Session(lang)
             profile = build_demo(session)
-            out = session.console()
-            out.print(session.t("demo.intro"), style="bold")
-            out.print()
-            status(lang=session.lang)
-            out.print()
-            out.rule(session.t("demo.risks_title"))
-            risks(lang=session.lang)
-            order = plan.walk_order(plan.views(profile, session.catalog, session.lang))
-            if order:
-                out.print()
-                out.print(session.t("demo.walk_title"), style="bold")
-                show_item(session, out, order[0], 1, len(order))
-            out.print()
-            out.print(session.t("demo.outro"))
+            show_demo(session, profile)
         finally:
             if previous is None:
                 os.environ.pop("NUMRETIRE_HOME", None)

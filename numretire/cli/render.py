@@ -84,7 +84,7 @@ def print_numbered(out, steps) -> None:
         out.print(hanging(f"  {n}. ", step))
 
 
-def print_steps(session: Session, v: ItemView, out, adopted: bool = False) -> None:
+def print_steps(session: Session, v: ItemView, out, adopted: bool = False, notes: bool = True) -> None:
     """The service's steps in the user's language, its links, and whether they were checked. For a newly
     acquired number (`adopted`): how to tell whether the number is taken, and what to do if it is."""
     from numretire.i18n import pick
@@ -110,9 +110,9 @@ def print_steps(session: Session, v: ItemView, out, adopted: bool = False) -> No
         if removal:
             out.print(session.t("walk.steps_remove"))
             print_numbered(out, removal)
-    notes = pick(service.notes, session.lang) if service.notes else None
-    if notes:
-        out.print(plain(session.t("walk.note", note=notes)))
+    note = pick(service.notes, session.lang) if service.notes and notes else None
+    if note:
+        out.print(plain(session.t("walk.note", note=note)))
     if service.url or service.help_url:
         out.print(plain(session.t("walk.url", url=service.help_url or service.url)))
     if service.hotline:

@@ -60,24 +60,14 @@ def blocker_json(b) -> dict:
     return {"kind": b.kind, "id": b.item_id, "name": b.name, "risk": b.level, "reason": b.reason}
 
 
-def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = None) -> None:
-    """Where you stand: progress, open risks, days left · 当前进度与风险"""
-    from numretire import clock, plan
-    from numretire.profiles import days_left
-
-    session = Session(lang, profile)
-    p = session.profile()
-    items = plan.views(p, session.catalog, session.lang)
-    if json:
-        emit_json(status_document(session, p, items))
-        return
-
-    from rich.console import Group
+def status_head(session: Session, p):
+    """The number, its carrier, the new number and the cancellation date (or the acquired date)."""
     from rich.table import Table
 
-    from numretire.cli.render import carrier_name, category_name, hanging, level_text, milestone_text, plain
+    from numretire import clock
+    from numretire.cli.render import carrier_name, plain
+    from numretire.profiles import days_left
 
-    parts: list = []  # rendered in one go: one print is much cheaper than twenty
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
@@ -99,6 +89,27 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
         else:
             when = session.t("status.days_past", date=p.cancel_on.isoformat(), days=-(left or 0))
         head.add_row(session.t("col.cancel_on"), when)
+    return head
+
+
+def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = None) -> None:
+    """Where you stand: progress, open risks, days left · 当前进度与风险"""
+    from numretire import clock, plan
+
+    session = Session(lang, profile)
+    p = session.profile()
+    items = plan.views(p, session.catalog, session.lang)
+    if json:
+        emit_json(status_document(session, p, items))
+        return
+
+    from rich.console import Group
+    from rich.table import Table
+
+    from numretire.cli.render import category_name, hanging, level_text, milestone_text, plain
+
+    parts: list = []  # rendered in one go: one print is much cheaper than twenty
+    head = status_head(session, p)
     parts += [head, ""]
     lookup = lookup_lines(session, plan.reconcile(p, session.catalog))
     if lookup:

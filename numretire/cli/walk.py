@@ -53,7 +53,18 @@ def ask_text(out, prompt: str) -> str:
         return ""
 
 
-def show_item(session: Session, out, v, position: int, total: int, adopted: bool = False) -> None:
+def show_item(
+    session: Session,
+    out,
+    v,
+    position: int,
+    total: int,
+    adopted: bool = False,
+    brief: bool = False,
+    reason: bool = True,
+) -> None:
+    """One item as the walk shows it; `brief` leaves out the catalog's notes, `reason` the risk's
+    reason when the screen already said it (the demo)."""
     from numretire.cli.render import level_text, plain, print_steps
 
     out.rule()
@@ -62,10 +73,11 @@ def show_item(session: Session, out, v, position: int, total: int, adopted: bool
     if v.item.status != "open":
         head.append(f"  ({session.t(f'status.{v.item.status}')})")
     out.print(head)
-    out.print(plain(v.risk.reason))
+    if reason:
+        out.print(plain(v.risk.reason))
     if v.needs_old_number and not adopted:
         out.print(plain(session.t("walk.old_number_first"), style="bold"))
-    print_steps(session, v, out, adopted)
+    print_steps(session, v, out, adopted, notes=not brief)
     if v.item.note:
         out.print(plain(session.t("walk.your_note", note=v.item.note)))
 

@@ -170,9 +170,12 @@ def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
     part_of = raw.get("part_of")
     if part_of is not None and not (isinstance(part_of, str) and ID_RE.match(part_of)):
         problem(at + "part_of", "lint.bad_type", key="part_of", expected="a service id")
+    if "generic" in raw and not isinstance(raw["generic"], bool):
+        problem(at + "generic", "lint.bad_type", key="generic", expected="true/false")
     if (
         kind == "account"
         and part_of is None
+        and raw.get("generic") is not True
         and not any(aliases.get(k) for k in ("domains", "hosts", "packages", "bundle_ids"))
     ):
         problem(where, "lint.no_domain")
@@ -308,7 +311,7 @@ def _norm_alias(key: str, value: str) -> str:
 def check_quality(entries: list[dict[str, Any]]) -> list[Problem]:
     """Completeness and consistency against reference data: registrable domains, and the SMS sign-in
     flags of entries outside mainland China against the 2fa.directory snapshot kept in
-    checklists/reference/."""
+    checklists/reference/ (the file the entry cites, else its first domain listed there)."""
     from publicsuffixlist import PublicSuffixList
 
     suffixes = PublicSuffixList()
@@ -330,10 +333,11 @@ def check_quality(entries: list[dict[str, Any]]) -> list[Problem]:
                     )
         if entry.get("kind", "account") != "account" or "CN" in entry["regions"]:
             continue
+        cited = [m.group(1) for s in entry["source"] for m in _TWOFA_FILE.finditer(s)]
         listed = next(
             (
                 (d, methods[d.strip().lower()])
-                for d in (*aliases.get("domains", []), *aliases.get("hosts", []))
+                for d in (*cited, *aliases.get("domains", []), *aliases.get("hosts", []))
                 if d.strip().lower() in methods
             ),
             None,
@@ -352,6 +356,11 @@ def check_quality(entries: list[dict[str, Any]]) -> list[Problem]:
                 )
             )
     return problems
+
+
+# A 2fa.directory file an entry cites ("…twofactorauth:entries/p/paypal.com.json@…"): its domain is
+# the one to compare with, before the entry's own domains.
+_TWOFA_FILE = re.compile(r"twofactorauth:entries/[^/]+/([^/@\s]+)\.json")
 
 
 def twofa_methods() -> dict[str, list[str]]:

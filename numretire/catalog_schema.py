@@ -92,6 +92,7 @@ ENTRY_KEYS = frozenset(
         "applies_to",
         "covers",
         "part_of",
+        "generic",
     }
 )
 CARRIER_KEYS = frozenset({"country", "names", "freeze_days", "freeze_days_max", "arrears_days"})

@@ -366,6 +366,12 @@ def test_sms_2fa_agrees_with_the_2fa_directory_snapshot(tmp_path):
     whatsapp = abroad.replace("mybank.example", "whatsapp.com")
     assert _lint_text(tmp_path, whatsapp) == [("lint.twofa_sms_missing", "whatsapp.com")]
     assert _lint_text(tmp_path, whatsapp.replace('"sms-login",', '"sms-login", "sms-2fa",')) == []
+    # the 2fa.directory file an entry cites comes before its own domains
+    cited = paypal.replace(
+        'source = ["https://example.org/help"]',
+        'source = ["repo:2factorauth/twofactorauth:entries/w/whatsapp.com.json@f3ac2ab71c6fe4857a4ad1ef039d2a4eaf1a342c"]',
+    )
+    assert _lint_text(tmp_path, cited) == [("lint.twofa_sms_missing", "whatsapp.com")]
     # mainland entries are not in 2fa.directory's scope
     assert (
         _lint_text(

@@ -182,7 +182,7 @@ def test_a_realistic_inbox(home):
     hits = {hit.service_id: hit for hit in found.services}
     assert hits["cmb"].count == 3
     assert (hits["cmb"].first, hits["cmb"].last) == (at(T0), at(T0 + 2 * DAY))
-    assert hits["icbc"].via == ("sender",)
+    assert hits["icbc"].via == ("signature",)  # 【工商银行】, the short form it signs with
     assert hits["wechat"].count == 1 and hits["qq"].count == 1 and hits["wechat-pay"].count == 1
     assert found.services[0].service_id == "cmb"  # most messages first
     assert SmsCandidate("星河商城", "code", 2, at(T0), at(T0 + 3 * DAY), ()) in found.candidates

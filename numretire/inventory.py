@@ -66,14 +66,71 @@ def require_item(profile: Profile, item_id: str) -> Item:
     return item
 
 
+def resolve_item_id(profile: Profile, text: str, catalog) -> str:
+    """The id of the inventory item `text` means: its id in any case, or its name (zh or en) or pinyin;
+    an unknown one is refused naming the closest items by name, pinyin or typo."""
+    import unicodedata
+
+    wanted = unicodedata.normalize("NFKC", text).strip().casefold()
+    by_name: dict[str, set[str]] = {}
+    for item in profile.items:
+        service = catalog.get(item.id) if item.custom is None else None
+        names = [item.id]
+        if item.custom is not None:
+            names.append(item.custom.name)
+        if service is not None:
+            names += [*service.name.values(), *service.alias("apps"), *service.pinyin]
+        for name in names:
+            by_name.setdefault(unicodedata.normalize("NFKC", name).casefold(), set()).add(item.id)
+    found = by_name.get(wanted, set())
+    if len(found) == 1:
+        return next(iter(found))
+    present = {item.id for item in profile.items}
+    close = [s.id for s, _ in catalog.search(text, limit=50) if s.id in present][:3]
+    if not close:
+        import difflib
+
+        close = difflib.get_close_matches(wanted, sorted(present), n=3, cutoff=0.6)
+    if close:
+        raise InputError("item.unknown_close", id=text, close=", ".join(close))
+    raise InputError("item.unknown", id=text)
+
+
+def parse_status(text: str, allowed: tuple[str, ...]) -> str:
+    """A status as people type it: the word in either language, any case ('Moved', '已换绑', 'not mine')."""
+    import unicodedata
+
+    from numretire.i18n import t
+
+    wanted = unicodedata.normalize("NFKC", text).strip().casefold().replace("_", "-")
+    for status in allowed:
+        words = {status, status.replace("-", " "), t(f"status.{status}", "zh"), t(f"status.{status}", "en")}
+        words |= set(STATUS_WORDS.get(status, ()))
+        if wanted in {w.casefold() for w in words}:
+            return status
+    raise InputError("error.bad_status", value=text, choices=", ".join(allowed))
+
+
+# The short words people type for an outcome, beside its id and its screen name in each language.
+STATUS_WORDS = {
+    "moved": ("换绑", "已换绑", "换绑新号", "已换新号"),
+    "removed": ("解绑", "已解绑"),
+    "closed": ("注销", "已注销", "注销账号"),
+    "not-mine": ("notmine", "不是我的", "非本人"),
+    "done": ("完成", "做完", "已做"),
+    "skipped": ("skip", "跳过", "已跳过"),
+    "blocked": ("block", "受阻", "卡住"),
+    "open": ("待处理", "未处理"),
+}
+
+
 def remove(profile: Profile, item_id: str) -> None:
     profile.items.remove(require_item(profile, item_id))
 
 
 def mark(profile: Profile, item_id: str, status: str, at: datetime, note: str = "") -> bool:
     allowed = STATUSES_FOR.get(profile.kind, STATUSES)
-    if status not in allowed:
-        raise InputError("error.bad_status", value=status, choices=", ".join(allowed))
+    status = parse_status(status, allowed)
     if status == "blocked" and not note and not require_item(profile, item_id).note:
         raise InputError("mark.blocked_needs_note")
     return set_status(require_item(profile, item_id), status, at, note)

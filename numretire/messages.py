@@ -258,6 +258,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "自定义条目“{name}”已存在（id：{id}）",
         "a custom item '{name}' exists already (id: {id})",
     ),
+    "item.unknown_close": (
+        "清单中没有“{id}”：是不是 {close}？（numretire list 可查看）",
+        "no item '{id}' in the inventory: did you mean {close}? (numretire list shows them)",
+    ),
     "item.unknown": (
         "清单中没有“{id}”（numretire list 可查看）",
         "no item '{id}' in the inventory (numretire list shows them)",

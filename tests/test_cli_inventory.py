@@ -87,3 +87,35 @@ def test_user_text_is_never_markup_or_a_terminal_escape(retiring):
     assert "\\x1b[31mEVIL" in out
     risks = retiring("risks", "--lang", "en").stdout
     assert "[red]x[/red]" in risks and "\x1b" not in risks
+
+
+@pytest.mark.parametrize(
+    ("item", "status", "expected"),
+    [
+        ("jd", "Moved", "moved"),
+        ("JD", "已换绑", "moved"),
+        ("京东", "moved", "moved"),
+        ("jingdong", "not mine", "not-mine"),
+        ("jd", "跳过", "skipped"),
+        ("JD", "CLOSED", "closed"),
+    ],
+)
+def test_mark_takes_words_as_people_type_them(retiring, item, status, expected):
+    retiring("add", "jd")
+    retiring("mark", item, status)
+    assert {i["id"]: i["status"] for i in retiring.json("list")["items"]}["jd"] == expected
+
+
+@pytest.mark.parametrize("typed", ["支付宝", "alipy", "zhifubao"])
+def test_an_unknown_item_suggests_the_closest(retiring, typed):
+    retiring("add", "alipay", "jd")
+    if typed in ("支付宝", "zhifubao"):
+        retiring("mark", typed, "moved")  # a name or its pinyin is the item
+        return
+    err = retiring("mark", typed, "moved", "--lang", "en", code=1).stderr
+    assert "did you mean alipay" in err
+
+
+def test_an_unknown_status_is_still_refused(retiring):
+    retiring("add", "jd")
+    assert "unknown status" in retiring("mark", "jd", "vanished", "--lang", "en", code=1).stderr

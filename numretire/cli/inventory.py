@@ -63,6 +63,7 @@ def remove(
 
     session = Session(lang, profile)
     with session.editing() as p:
+        item_id = inventory.resolve_item_id(p, item_id, session.catalog)
         inventory.remove(p, item_id)
     from numretire.cli.render import plain
 
@@ -80,9 +81,12 @@ def mark(
 ) -> None:
     """Record an item's outcome · 记录条目的处理结果"""
     from numretire import clock, inventory
+    from numretire.model import STATUSES, STATUSES_FOR
 
     session = Session(lang, profile)
     with session.editing() as p:
+        item_id = inventory.resolve_item_id(p, item_id, session.catalog)
+        status = inventory.parse_status(status, STATUSES_FOR.get(p.kind, STATUSES))
         changed = inventory.mark(p, item_id, status, clock.now(), note or "")
     from numretire.cli.render import plain
 
@@ -102,6 +106,7 @@ def answer(
 
     session = Session(lang, profile)
     with session.editing() as p:
+        item_id = inventory.resolve_item_id(p, item_id, session.catalog)
         inventory.answer(p, item_id, flag, inventory.parse_yes_no(value))
     from numretire.cli.render import plain
 

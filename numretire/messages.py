@@ -367,12 +367,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "共 {count} 项待处理，最紧急的在前。每次回答都会立即保存；按 q 或 Ctrl-C 随时退出。",
         "{count} items to go, most urgent first. Every answer is saved at once; q or Ctrl-C stops any time.",
     ),
-    "walk.prompt": (
-        "结果？m 已换新号 / r 已解绑 / c 已注销账号 / n 不是我的 / d 已完成 / s 跳过 / b 受阻 / q 退出：",
-        "Outcome? m moved / r removed / c closed / n not mine / d done / s skip / b blocked / q quit: ",
-    ),
+    "walk.prompt": ("结果？{choices} / q 退出：", "Outcome? {choices} / q quit: "),
+    "walk.key.moved": ("已换绑新号", "moved"),
+    "walk.key.removed": ("已解绑", "removed"),
+    "walk.key.closed": ("已注销账号", "closed"),
+    "walk.key.not-mine": ("不是我的", "not mine"),
+    "walk.key.clear": ("未发现账号", "no account"),
+    "walk.key.released": ("已释放", "released"),
+    "walk.key.contacted": ("已联系平台", "contacted"),
+    "walk.key.occupied": ("仍被占用", "still occupied"),
+    "walk.key.done": ("已完成", "done"),
+    "walk.key.skipped": ("跳过", "skip"),
+    "walk.key.blocked": ("受阻", "blocked"),
     "walk.blocked_note": ("受阻原因：", "Why is it blocked? "),
-    "walk.blocked_default": ("受阻（未写原因）", "blocked (no reason given)"),
+    "mark.blocked_needs_note_walk": (
+        "标记为受阻要写明原因；没写原因，就没有保存。",
+        "A blocked item needs a reason; nothing was saved.",
+    ),
     "walk.saved": ("已保存：{status}", "Saved: {status}"),
     "walk.paused": (
         "已暂停。下次运行 numretire walk 从这里继续。",
@@ -734,10 +745,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "adopt.no_occupied_steps": (
         "目录中没有该服务的处理步骤：通过官方客服说明号码已换主人，请求解除绑定。",
         "The catalog has no steps for this service: tell official customer service the number has a new holder and ask them to unbind it.",
-    ),
-    "adopt.walk_prompt": (
-        "结果？c 未发现账号 / r 已释放 / x 前任账号已移除 / t 已联系平台 / o 仍被占用 / d 已完成 / s 跳过 / b 受阻 / q 退出：",
-        "Result? c no account / r released / x previous holder's account removed / t contacted / o still occupied / d done / s skip / b blocked / q quit: ",
     ),
     "adopt.cancel_refused": (
         "这个号码是新入手的（adopt），不是要注销的号码",

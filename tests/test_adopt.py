@@ -124,23 +124,25 @@ def test_walk_an_adopted_number_over_a_pty(run, home):
         timeout=20,
         dimensions=(40, 120),
     )
-    child.expect("Result\\?")
+    child.expect("Outcome\\?")
     first = child.before
     assert "Ask the carrier" in first or "official channels" in first
     tasks = 0
     while "Try to register or log in with this number" not in child.before:
         child.sendline("d")
         child.expect("Saved: done")
-        child.expect("Result\\?")
+        child.expect("Outcome\\?")
         tasks += 1
     assert tasks >= 3  # the carrier checks come before any service
     assert "If someone else's account holds the number" in child.before
     child.sendline("o")
     child.expect("Saved: still occupied")
-    child.expect("Result\\?")
-    child.sendline("c")
+    child.expect("Outcome\\?")
+    child.sendline("c")  # c is "closed" everywhere: not an outcome for a new number
+    child.expect("Please type one of")
+    child.sendline("k")
     child.expect("Saved: no account found")
-    child.expect("Result\\?")
+    child.expect("Outcome\\?")
     child.sendline("q")
     child.expect(pexpect.EOF)
     statuses = [i.status for i in Store(home).read_profile("+8613912345678").items]

@@ -71,6 +71,11 @@ def test_walk_answers_saves_survives_ctrl_c_and_resumes(three_customs, home):
     child.expect("Please type one of")
     child.sendline("b")
     child.expect("Why is it blocked")
+    child.sendline("")  # no reason: nothing is stored, the question comes again
+    child.expect("nothing was saved")
+    child.expect("Outcome\\?")
+    child.sendline("b")
+    child.expect("Why is it blocked")
     child.sendline("the bank wants a visit")
     child.expect("Saved: blocked")
     child.expect("Outcome\\?")
@@ -138,3 +143,13 @@ def test_triage_asks_follows_up_and_saves(retiring, home):
 
 def test_triage_needs_a_terminal(retiring):
     assert "numretire add" in retiring("triage", "--lang", "en", code=1).stderr
+
+
+def test_each_kind_of_item_is_offered_its_own_outcomes(retiring):
+    from numretire.cli.walk import ACCOUNT_KEYS, KEYS, TASK_KEYS
+
+    assert len(set(KEYS.values())) == len(KEYS)  # one key, one outcome
+    assert {KEYS[k] for k in TASK_KEYS} == {"done", "skipped", "blocked"}
+    assert "done" not in {KEYS[k] for k in ACCOUNT_KEYS["retire"]} | {KEYS[k] for k in ACCOUNT_KEYS["adopt"]}
+    out = retiring("walk", "--lang", "en").stdout  # no terminal: the next item is shown
+    assert "No known risk flags" not in out

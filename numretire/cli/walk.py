@@ -8,26 +8,33 @@ import typer
 
 from numretire.cli.common import LangOpt, ProfileOpt, Session, interactive
 
-WALK_KEYS = {
+# One key means one outcome everywhere; each kind of item is offered the outcomes that fit it.
+KEYS = {
     "m": "moved",
     "r": "removed",
     "c": "closed",
     "n": "not-mine",
-    "d": "done",
-    "s": "skipped",
-    "b": "blocked",
-}
-# A newly acquired number has outcomes of its own.
-ADOPT_KEYS = {
-    "c": "clear",
-    "r": "released",
-    "x": "removed",
+    "k": "clear",
+    "e": "released",
     "t": "contacted",
     "o": "occupied",
     "d": "done",
     "s": "skipped",
     "b": "blocked",
 }
+TASK_KEYS = ("d", "s", "b")  # carrier tasks, lookups, checks
+ACCOUNT_KEYS = {"retire": ("m", "r", "c", "n", "s", "b"), "adopt": ("k", "e", "r", "t", "o", "s", "b")}
+
+
+def keys_for(v, kind: str) -> tuple[str, ...]:
+    """The keys offered for item `v` of a profile of `kind`."""
+    return TASK_KEYS if v.kind == "task" else ACCOUNT_KEYS[kind]
+
+
+def prompt_for(session: Session, keys: tuple[str, ...]) -> str:
+    """'Outcome? m moved / r removed / … / q quit: ', in the words the saved status is shown in."""
+    choices = " / ".join(f"{key} {session.t(f'walk.key.{KEYS[key]}')}" for key in keys)
+    return session.t("walk.prompt", choices=choices)
 
 
 def ask(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
@@ -69,11 +76,12 @@ def show_item(
 
     out.rule()
     head = plain(f"[{position}/{total}] {v.name}  ")
-    head.append_text(level_text(session, v.risk.level))
+    if v.kind != "task":  # a task is a step to take, not an account with a risk
+        head.append_text(level_text(session, v.risk.level))
     if v.item.status != "open":
         head.append(f"  ({session.t(f'status.{v.item.status}')})")
     out.print(head)
-    if reason:
+    if reason and v.kind != "task":
         out.print(plain(v.risk.reason))
     if v.needs_old_number and not adopted:
         out.print(plain(session.t("walk.old_number_first"), style="bold"))
@@ -91,7 +99,6 @@ def walk(profile: ProfileOpt = None, lang: LangOpt = None) -> None:
     adopted = p.kind == "adopt"
     views = plan.views(p, session.catalog, session.lang)
     order = plan.adopt_order(views) if adopted else plan.walk_order(views)
-    keys = ADOPT_KEYS if adopted else WALK_KEYS
     out = session.console()
     if not order:
         out.print(session.t("walk.nothing"))
@@ -103,14 +110,19 @@ def walk(profile: ProfileOpt = None, lang: LangOpt = None) -> None:
     out.print(session.t("walk.intro", count=len(order)))
     for position, v in enumerate(order, 1):
         show_item(session, out, v, position, len(order), adopted)
-        choice = ask(session, out, session.t("adopt.walk_prompt" if adopted else "walk.prompt"), (*keys, "q"))
-        if choice == "q":
-            out.print(session.t("walk.paused"))
-            return
-        status = keys[choice]
-        note = ""
-        if status == "blocked":
-            note = ask_text(out, session.t("walk.blocked_note")) or session.t("walk.blocked_default")
+        keys = keys_for(v, p.kind)
+        status = note = ""
+        while not status:
+            choice = ask(session, out, prompt_for(session, keys), (*keys, "q"))
+            if choice == "q":
+                out.print(session.t("walk.paused"))
+                return
+            status = KEYS[choice]
+            if status == "blocked" and not v.item.note:  # a reason, as `mark` asks for one
+                note = ask_text(out, session.t("walk.blocked_note"))
+                if not note:
+                    out.print(session.t("mark.blocked_needs_note_walk"))
+                    status = ""
         with session.editing() as fresh:
             if fresh.item(v.id) is None:  # removed by another run meanwhile
                 continue

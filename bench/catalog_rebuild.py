@@ -5,7 +5,7 @@ cache (best of a few runs). A linear rebuild takes about 10× as long for 10× t
 shipped catalog's own share is taken out; the quadratic one it replaced (every entry's line found by
 rescanning the file) took about 100× (39 s for 2,000 entries).
 
-    python bench/catalog_rebuild.py [--entries 200] [--runs 3]
+    python bench/catalog_rebuild.py [--entries 500] [--runs 3]
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def cold_load(entries: int, runs: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--entries", type=int, default=200)
+    parser.add_argument("--entries", type=int, default=500)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     shipped = cold_load(0, args.runs)

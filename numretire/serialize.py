@@ -84,13 +84,15 @@ def _check(cond: bool, where: str, problem: str) -> None:
 
 def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = ...) -> Any:
     if key not in doc:
-        _check(default is not ..., f"{where}{key}", "missing")
+        if default is ...:  # the message is built only when it is needed
+            _check(False, f"{where}{key}", "missing")
         return default
     value = doc[key]
     ok = isinstance(value, kind) and not (isinstance(value, bool) and bool not in _as_tuple(kind))
     if kind is date:  # a datetime is a date too; a date-only key must not hold a time
         ok = ok and not isinstance(value, datetime)
-    _check(ok, f"{where}{key}", f"expected {_kind_name(kind)}")
+    if not ok:
+        _check(False, f"{where}{key}", f"expected {_kind_name(kind)}")
     return value
 
 

@@ -149,3 +149,15 @@ def test_validation_names_the_place(change, where):
     with pytest.raises(Invalid) as caught:
         profile_from_doc(doc)
     assert caught.value.where == where
+
+
+def test_get_builds_no_error_message_when_the_value_is_fine(monkeypatch):
+    from numretire import serialize
+
+    def boom(*args, **kwargs):
+        raise AssertionError("message built on success")
+
+    monkeypatch.setattr(serialize, "_kind_name", boom)
+    monkeypatch.setattr(serialize, "_check", boom)
+    assert serialize._get({"a": "x"}, "a", str, "") == "x"
+    assert serialize._get({}, "b", int, "", 3) == 3

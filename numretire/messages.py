@@ -12,6 +12,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "NUMRETIRE_TODAY 的值“{value}”不是 YYYY-MM-DD 格式的日期",
         "NUMRETIRE_TODAY '{value}' is not a date (YYYY-MM-DD)",
     ),
+    # issue 15 (hardening): dates have a sane range where they enter
+    "error.date_range": (
+        "{option} 的值 {value} 超出范围：日期须在 {low} 与 {high} 之间",
+        "{option} {value} is out of range: dates must be between {low} and {high}",
+    ),
     "error.bad_date": (
         "{option} 的值“{value}”不是 YYYY-MM-DD 格式的日期",
         "{option} '{value}' is not a date (YYYY-MM-DD)",

@@ -135,6 +135,8 @@ def test_a_newer_schema_is_refused():
         ({"items": [{"id": "a"}, {"id": "a"}]}, "items[1].id"),
         ({"cancel_on": "tomorrow"}, "cancel_on"),
         ({"country_code": True}, "country_code"),
+        ({"new_number": "+1"}, "new_number"),
+        ({"new_number": "13912345678"}, "new_number"),
     ],
 )
 def test_validation_names_the_place(change, where):

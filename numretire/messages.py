@@ -759,6 +759,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}：这是 SQLite 数据库，但不是 iOS 的短信数据库（缺少 message/handle 表）",
         "{path}: an SQLite database, but not the iOS Messages database (no message/handle tables)",
     ),
+    # issue 15 (hardening): a CSV error never quotes a cell that is not a known column name
+    "import.no_known_columns": (
+        "{path}：第一行不是密码管理器导出的表头（{count} 列，没有一列可识别）",
+        "{path}: the first line is not a password-manager export header ({count} columns, none recognised)",
+    ),
     "import.unknown_columns": (
         "{path}：无法识别的 CSV 列：{columns}",
         "{path}: unknown CSV columns: {columns}",

@@ -12,6 +12,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "NUMRETIRE_TODAY 的值“{value}”不是 YYYY-MM-DD 格式的日期",
         "NUMRETIRE_TODAY '{value}' is not a date (YYYY-MM-DD)",
     ),
+    # issue 15 (hardening): dates have a sane range where they enter
+    "error.date_range": (
+        "{option} 的值 {value} 超出范围：日期须在 {low} 与 {high} 之间",
+        "{option} {value} is out of range: dates must be between {low} and {high}",
+    ),
     "error.bad_date": (
         "{option} 的值“{value}”不是 YYYY-MM-DD 格式的日期",
         "{option} '{value}' is not a date (YYYY-MM-DD)",
@@ -839,6 +844,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.not_messages_db": (
         "{path}：这是 SQLite 数据库，但不是 iOS 的短信数据库（缺少 message/handle 表）",
         "{path}: an SQLite database, but not the iOS Messages database (no message/handle tables)",
+    ),
+    # issue 15 (hardening): a CSV error never quotes a cell that is not a known column name
+    "import.no_known_columns": (
+        "{path}：第一行不是密码管理器导出的表头（{count} 列，没有一列可识别）",
+        "{path}: the first line is not a password-manager export header ({count} columns, none recognised)",
     ),
     "import.unknown_columns": (
         "{path}：无法识别的 CSV 列：{columns}",

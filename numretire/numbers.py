@@ -110,4 +110,8 @@ def mask_any(e164: str) -> str:
     """Mask a number whose country code is not known yet (looked up, so it costs an import)."""
     import phonenumbers
 
-    return mask(e164, phonenumbers.parse(e164).country_code)
+    try:
+        code = phonenumbers.parse(e164).country_code
+    except phonenumbers.NumberParseException:  # a hand-edited file: mask it all but the last digits
+        return "*" * max(len(e164) - 4, 0) + e164[-4:] if len(e164) > 4 else "*" * len(e164)
+    return mask(e164, code)

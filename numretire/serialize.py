@@ -84,13 +84,15 @@ def _check(cond: bool, where: str, problem: str) -> None:
 
 def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = ...) -> Any:
     if key not in doc:
-        _check(default is not ..., f"{where}{key}", "missing")
+        if default is ...:  # the message is built only when it is needed
+            _check(False, f"{where}{key}", "missing")
         return default
     value = doc[key]
     ok = isinstance(value, kind) and not (isinstance(value, bool) and bool not in _as_tuple(kind))
     if kind is date:  # a datetime is a date too; a date-only key must not hold a time
         ok = ok and not isinstance(value, datetime)
-    _check(ok, f"{where}{key}", f"expected {_kind_name(kind)}")
+    if not ok:
+        _check(False, f"{where}{key}", f"expected {_kind_name(kind)}")
     return value
 
 
@@ -151,6 +153,11 @@ def profile_from_doc(doc: dict[str, Any]) -> Profile:
         "number",
         "expected a number in E.164 (+8613812345678)",
     )
+    new_number = _get(doc, "new_number", str, "", None)
+    if new_number is not None and not (
+        new_number.startswith("+") and 8 <= len(new_number) <= 16 and new_number[1:].isdigit()
+    ):
+        _check(False, "new_number", "expected a number in E.164 (+8613912345678)")
     kind = _get(doc, "kind", str, "", "retire")
     _check(kind in PROFILE_KINDS, "kind", f"expected one of {', '.join(PROFILE_KINDS)}")
     carrier_source = _get(doc, "carrier_source", str, "", "prefix")
@@ -167,7 +174,7 @@ def profile_from_doc(doc: dict[str, Any]) -> Profile:
         created=_aware(_get(doc, "created", datetime, "")),
         label=_get(doc, "label", str, "", ""),
         kind=kind,
-        new_number=_get(doc, "new_number", str, "", None),
+        new_number=new_number,
         carrier=_get(doc, "carrier", str, "", None),
         carrier_source=carrier_source,
         cancel_on=_get(doc, "cancel_on", date, "", None),

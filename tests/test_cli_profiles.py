@@ -149,3 +149,13 @@ def test_config_sets_language_and_region(run, monkeypatch):
     assert "unknown setting" in run("config", "set", "colour", "red", code=1).stderr
     assert "region code" in run("config", "set", "region", "China", code=1).stderr
     assert "zh or en" in run("config", "set", "lang", "fr", code=1).stderr
+
+
+def test_a_far_future_date_is_refused_where_it_enters(retiring, monkeypatch):
+    err = retiring("edit", "--cancel-on", "9999-12-31", "--lang", "en", code=1).stderr
+    assert "--cancel-on 9999-12-31 is out of range" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    retiring("status")  # nothing was saved: status still works
+    monkeypatch.setenv("NUMRETIRE_TODAY", "9999-12-31")
+    err = retiring("status", "--lang", "en", code=1).stderr
+    assert "NUMRETIRE_TODAY 9999-12-31 is out of range" in err and "Traceback" not in err

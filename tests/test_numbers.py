@@ -73,3 +73,10 @@ def test_a_number_in_another_format_is_the_same_number():
 def test_parse_never_fails_with_anything_but_a_user_error(text):
     with contextlib.suppress(InputError):
         numbers.parse(text, "CN")
+
+
+def test_mask_any_of_a_number_phonenumbers_cannot_parse_is_still_masked():
+    from numretire.numbers import mask_any
+
+    assert mask_any("+999912345678") == "*********5678"
+    assert mask_any("+1") == "**"

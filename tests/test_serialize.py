@@ -135,6 +135,8 @@ def test_a_newer_schema_is_refused():
         ({"items": [{"id": "a"}, {"id": "a"}]}, "items[1].id"),
         ({"cancel_on": "tomorrow"}, "cancel_on"),
         ({"country_code": True}, "country_code"),
+        ({"new_number": "+1"}, "new_number"),
+        ({"new_number": "13912345678"}, "new_number"),
     ],
 )
 def test_validation_names_the_place(change, where):
@@ -149,3 +151,15 @@ def test_validation_names_the_place(change, where):
     with pytest.raises(Invalid) as caught:
         profile_from_doc(doc)
     assert caught.value.where == where
+
+
+def test_get_builds_no_error_message_when_the_value_is_fine(monkeypatch):
+    from numretire import serialize
+
+    def boom(*args, **kwargs):
+        raise AssertionError("message built on success")
+
+    monkeypatch.setattr(serialize, "_kind_name", boom)
+    monkeypatch.setattr(serialize, "_check", boom)
+    assert serialize._get({"a": "x"}, "a", str, "") == "x"
+    assert serialize._get({}, "b", int, "", 3) == 3

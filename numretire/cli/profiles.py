@@ -32,11 +32,14 @@ def parse_date(text: str | None, what: str) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         from numretire.errors import InputError
 
         raise InputError("error.bad_date", option=what, value=text) from None
+    from numretire import clock
+
+    return clock.check_range(day, what)
 
 
 def resolve_carrier(session: Session, name: str | None, prefix_carrier: str | None, region: str):

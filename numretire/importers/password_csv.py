@@ -90,17 +90,31 @@ def format_of_header(text: str) -> str | None:
     return found.name if found else None
 
 
-def _describe(columns: list[str]) -> str:
-    shown = [" ".join(column.split())[:40] for column in columns[:12]]
-    return ", ".join(shown) + (", …" if len(columns) > 12 else "")
+def _known_names() -> frozenset[str]:
+    names = set()
+    for f in _FORMATS:
+        names |= f.required | {f.url, f.username} | ({f.title} if f.title else set())
+    return frozenset(names)
+
+
+def _unknown(columns: list[str], path: str) -> ImportFileError:
+    """The error for a header no format fits; it names only column names we know, never other cells.
+
+    A CSV without a header has a data row first (a site, a number, a password): none of it is shown.
+    """
+    known = _known_names()
+    shown = [c for c in columns if c.casefold() in known][:12]
+    if not shown:
+        return ImportFileError("import.no_known_columns", path=path, count=len(columns))
+    return ImportFileError("import.unknown_columns", path=path, columns=", ".join(shown))
 
 
 def detect(text: str, path: PathLike) -> str:
-    """The format of the CSV starting with `text`; ImportFileError naming the columns when unknown."""
+    """The format of the CSV starting with `text`; ImportFileError naming the known columns when unknown."""
     columns = _header(text)
     found = _format(columns)
     if found is None:
-        raise ImportFileError("import.unknown_columns", path=str(path), columns=_describe(columns) or "-")
+        raise _unknown(columns, str(path))
     return found.name
 
 
@@ -120,7 +134,7 @@ def iter_logins(path: PathLike) -> Iterator[Login]:
         columns = [cell.strip() for cell in next(reader, [])]
         found = _format(columns)
         if found is None:
-            raise ImportFileError("import.unknown_columns", path=where, columns=_describe(columns) or "-")
+            raise _unknown(columns, where)
         index = {column.casefold(): i for i, column in reversed(list(enumerate(columns)))}
         at_url, at_user = index[found.url], index[found.username]
         at_title = index.get(found.title) if found.title else None

@@ -10,16 +10,74 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import NamedTuple
 
-from numretire.model import Event, Evidence, Item, Lookup, Profile
+from numretire.model import Custom, Event, Evidence, Item, Lookup, Profile
 
 
 class Proposal(NamedTuple):
-    service_id: str
+    service_id: str  # a catalog id; "" for a service the catalog lacks (see `custom`)
     count: int
     first: date | None
     last: date | None
     login_is_number: bool
     present: bool  # the inventory has it already: only its evidence is updated
+    custom: Custom | None = None  # a service the catalog lacks, named by its signature or name
+
+
+def _key(name: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def _custom_item(profile: Profile, name: str) -> Item | None:
+    return next(
+        (i for i in profile.items if i.custom is not None and _key(i.custom.name) == _key(name)), None
+    )
+
+
+BANK_NAME = ("银行", "农信", "信用社", "bank", "credit union", "banco", "banque")
+
+
+def from_candidates(matches, profile: Profile) -> list[Proposal]:
+    """One custom item per unknown signature or name that sent codes or notices: the forgotten
+    accounts the catalog does not know (a parent company's signature naming none of its services is
+    not one). Bank when the words or the name say bank, else other."""
+    found: dict[str, Proposal] = {}
+    for c in matches.candidates:
+        if c.kind == "shared":
+            continue
+        bank = c.kind == "bank" or any(word in _key(c.signature) for word in BANK_NAME)
+        known = found.get(_key(c.signature))
+        count = c.count + (known.count if known else 0)
+        found[_key(c.signature)] = Proposal(
+            "",
+            count,
+            _day(c.first),
+            _day(c.last),
+            False,
+            _custom_item(profile, c.signature) is not None,
+            Custom(c.signature, "bank" if bank else "other", []),
+        )
+    return sorted(found.values(), key=lambda p: (-p.count, _key(p.custom.name)))
+
+
+def adopt_custom(profile: Profile, catalog) -> int:
+    """Custom items the catalog has since learned (by name, app name or signature) become that catalog
+    item, keeping their status, history and evidence; returns how many."""
+    names: dict[str, set[str]] = {}
+    for service in catalog:
+        if service.kind == "account":
+            for name in (*service.name.values(), *service.alias("apps"), *service.alias("signatures")):
+                names.setdefault(_key(name), set()).add(service.id)
+    changed = 0
+    for item in profile.items:
+        if item.custom is None:
+            continue
+        ids = names.get(_key(item.custom.name), set())
+        if len(ids) == 1 and profile.item(next(iter(ids))) is None:
+            item.id, item.custom = next(iter(ids)), None
+            changed += 1
+    return changed
 
 
 def _day(moment: datetime | None) -> date | None:
@@ -62,7 +120,21 @@ def apply(profile: Profile, proposals: list[Proposal], source: str, digest: str,
     duplicated). Returns how many things changed (0: the profile is as it was)."""
     changed = 0
     for p in proposals:
-        item = profile.item(p.service_id)
+        if p.custom is not None:
+            item = _custom_item(profile, p.custom.name)
+            if item is None:
+                from numretire.inventory import next_custom_id
+
+                item = Item(
+                    id=next_custom_id(profile, p.custom.name),
+                    custom=Custom(p.custom.name, p.custom.category, []),
+                    origin=f"import-{source}",
+                    history=[Event(at, "open", "")],
+                )
+                profile.items.append(item)
+                changed += 1
+        else:
+            item = profile.item(p.service_id)
         if item is None:
             item = Item(id=p.service_id, origin=f"import-{source}", history=[Event(at, "open", "")])
             profile.items.append(item)

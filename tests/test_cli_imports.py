@@ -39,7 +39,7 @@ def test_matches_are_shown_and_nothing_stored_without_yes(retiring, home, sms_fi
     assert (
         "China Merchants Bank" in result.stdout and "Meituan" in result.stdout and "WeChat" in result.stdout
     )
-    assert "【某某贷】" in result.stdout
+    assert "某某贷" in result.stdout and "not in the catalog" in result.stdout  # offered as an item
     assert "--yes" in result.stderr
     assert profile(home).item("cmb") is None
 
@@ -138,8 +138,34 @@ def test_an_ios_database_for_an_adopted_number(run, home, tmp_path):
         ("晚上见", None, nov_2, 1, 2),
     ]
     data = json.loads(run("import", "sms", str(sms_db(tmp_path / "sms.db", rows)), "--json").stdout)
-    assert [(s["id"], s["count"]) for s in data["services"]] == [("cmb", 2)]
+    found = [(s["id"], s["name"], s["custom"], s["count"]) for s in data["services"]]
+    assert [(i, c, n) for i, _, c, n in found] == [("cmb", False, 2), (None, True, 1)]
+    assert found[1][1] == "某某贷"
     assert [c["signature"] for c in data["candidates"]] == ["某某贷"]
+
+
+def test_unknown_services_become_items_and_join_the_catalog_entry_once_it_knows_them(
+    retiring, home, sms_file, tmp_path
+):
+    retiring("import", "sms", str(sms_file), "--yes")
+    item = next(i for i in profile(home).items if i.custom is not None and i.custom.name == "某某贷")
+    assert item.custom.category == "other" and item.evidence[0].count == 1
+    retiring("mark", item.id, "closed")
+    # a later catalog learns the service: the next import makes the custom item that entry
+    (home / "checklists").mkdir(parents=True, exist_ok=True)
+    (home / "checklists" / "mine.toml").write_text(
+        'schema = 1\n\n[[service]]\nid = "mou-dai"\nname = { zh = "某某贷", en = "Moudai" }\n'
+        'category = "credit"\nregions = ["CN"]\npopularity = 1\nflags = ["credit"]\nverified = false\n'
+        'source = ["https://example.org"]\nchecked = 2026-12-02\n\n[service.change]\nzh = ["在 App 里更换"]\n'
+        'en = ["Change it in the app"]\n\n[service.aliases]\nsignatures = ["某某贷"]\n'
+        'domains = ["moudai.example"]\n',
+        encoding="utf-8",
+    )
+    retiring("import", "sms", str(sms_file), "--yes")
+    after = profile(home)
+    joined = after.item("mou-dai")
+    assert joined is not None and joined.status == "closed" and len(joined.history) == 2
+    assert not [i for i in after.items if i.custom is not None and i.custom.name == "某某贷"]
 
 
 def test_a_big_file_shows_a_progress_bar_on_a_terminal(retiring, home, tmp_path):

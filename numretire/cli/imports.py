@@ -71,7 +71,7 @@ def review(session: Session, proposals, yes: bool, dry_run: bool, as_json: bool)
     out = session.console()
     accepted = [p for p in proposals if p.present]  # known items: only their evidence is refreshed
     for p in new:
-        name = session.catalog.require(p.service_id).display_name(session.lang)
+        name = proposal_name(session, p)
         choice = ask(
             session, out, plain(session.t("import.ask", name=name, count=p.count)).plain, ("y", "n", "a", "q")
         )
@@ -113,7 +113,8 @@ def store(session: Session, profile_number: str, proposals, source: str, digest:
     with store_.locked():
         profile = store_.read_profile(profile_number)
         now = clock.now()
-        changed = discovery.apply(profile, proposals, source, digest, now)
+        changed = discovery.adopt_custom(profile, session.catalog)
+        changed += discovery.apply(profile, proposals, source, digest, now)
         changed += discovery.add_lookups(profile, lookups, now)
         if changed:
             store_.save_profile(profile)
@@ -133,8 +134,10 @@ def show(session: Session, proposals, candidates, extra_lines: list[str]) -> Non
         for key in ("col.name", "import.col.count", "import.col.first", "import.col.last", "col.status"):
             table.add_column(session.t(key))
         for p in proposals:
-            name = session.catalog.require(p.service_id).display_name(session.lang)
+            name = proposal_name(session, p)
             mark = session.t("import.present" if p.present else "import.new")
+            if p.custom is not None:
+                mark += " · " + session.t("import.not_in_catalog")
             if p.login_is_number:
                 mark += " · " + session.t("import.login_is_number")
             table.add_row(plain(name), f"{p.count:,}", str(p.first or ""), str(p.last or ""), mark)
@@ -169,10 +172,12 @@ def sms(
         return match_sms(file, session.catalog, p.number, after, on_progress)
 
     matches = with_progress(session, file, work)
-    proposals = discovery.from_sms(matches, p)
+    proposals = [*discovery.from_sms(matches, p), *discovery.from_candidates(matches, p)]
     lookups = [(lk.count, lk.at) for lk in matches.lookups]
-    candidates = [
-        f"【{c.signature}】 {session.t('import.kind.' + c.kind)} × {c.count:,}" for c in matches.candidates
+    candidates = [  # only a parent company's signatures that named none of its services are left
+        f"【{c.signature}】 {session.t('import.kind.' + c.kind)} × {c.count:,}"
+        for c in matches.candidates
+        if c.kind == "shared"
     ]
     if json:
         emit_json(
@@ -286,11 +291,21 @@ def lookup(file: FileArg, json: JsonOpt = False, profile: ProfileOpt = None, lan
         out.print(plain(line))
 
 
+def proposal_name(session: Session, p) -> str:
+    """A proposal's name: the catalog's, or the signature or name it was found by."""
+    if p.custom is not None:
+        return p.custom.name
+    return session.catalog.require(p.service_id).display_name(session.lang)
+
+
 def proposal_json(session: Session, p) -> dict:
-    service = session.catalog.require(p.service_id)
     return {
-        "id": p.service_id,
-        "name": service.display_name(session.lang),
+        "id": p.service_id or None,
+        "name": proposal_name(session, p),
+        "custom": p.custom is not None,
+        "category": p.custom.category
+        if p.custom is not None
+        else session.catalog.require(p.service_id).category,
         "count": p.count,
         "first": p.first.isoformat() if p.first else None,
         "last": p.last.isoformat() if p.last else None,

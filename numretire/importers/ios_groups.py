@@ -4,7 +4,8 @@ A phone's database holds tens or hundreds of thousands of messages, most of them
 templates: building a Message (and a datetime) for each and matching each one by one costs several
 times what reading the table costs. Here each row only adds to its group's count and dates:
 - sent messages: per handle;
-- received messages without a 【signature】: per handle;
+- received messages without a 【signature】: per handle and what the text says of its sender (a
+  leading name, the one service a code message names, or an unknown name with a code or notice);
 - with a signature that names one service whatever the text says: per handle and signature;
 - with any other signature (shared by several services, or unknown): per handle, signature and what
   the rules that read the text make of it (which services it names; code or bank words). That reading
@@ -87,8 +88,17 @@ def read_groups(
                 if handle in lookup_handles or signature == LOOKUP_SIGNATURE:
                     key = (rowid,)
                     body = text
-                elif signature is None:
-                    key = (handle, unit)
+                elif signature is None:  # grouped by what the text says of its sender
+                    alike = text
+                    if zero_digits:
+                        alike = text.encode("utf-8", "surrogatepass").translate(_ZERO)
+                    reading = readings.get((None, alike), _UNSEEN)
+                    if reading is _UNSEEN:
+                        if len(readings) >= READINGS_KEPT:
+                            readings.clear()
+                        reading = readings[None, alike] = read(None, text)
+                    key = (handle, unit, None, reading)
+                    body = text
                 else:
                     settled = plain.get(signature)
                     if settled is None:

@@ -30,12 +30,21 @@ from numretire.importers import ImportFileError, Login, Message, MessageGroup, P
 
 SIGNATURE_MAX = 24  # characters between 【 and 】; real signatures are far shorter
 
+# What an unknown leading name must look like to be offered as a service: a name, not a sentence.
+_LIKE_NAME = re.compile(r"[\w&.'\- ]{2,24}|[\u4e00-\u9fff\w]{2,12}")
+
 CODE_WORDS = re.compile(
     r"验证码|校验码|动态码|动态密码|确认码|认证码|登录码|驗證碼|校驗碼|動態碼|"
-    r"(?<![a-z])(?:code|otp|passcode|verification)(?![a-z])",
+    r"(?<![a-z])(?:code|otp|passcode|verification|pin|password)(?![a-z])|"
+    r"kennwort|verifizierungscode|aktivierungscode|code de|código|codice|код|mã xác|รหัส",
     re.IGNORECASE,
 )
-BANK_WORDS = re.compile(r"余额|交易|消费|支出|入账|到账|尾号|转账|还款|账单|信用卡|存入|扣款|取款|餘額|尾號")
+BANK_WORDS = re.compile(
+    r"余额|交易|消费|支出|入账|到账|尾号|转账|还款|账单|信用卡|存入|扣款|取款|餘額|尾號|"
+    r"尊敬的客户|话费|套餐|已受理|"
+    r"(?<![a-z])(?:debited|credited|spent|transaction|a/c|account ending|avl bal|balance)(?![a-z])",
+    re.IGNORECASE,
+)
 
 LOOKUP_SIGNATURE = "工信部反诈中心"  # its signature, as a reporter quoted it (xrbh.cn, 2022-07-26)
 LOOKUP_SENDER = "10699000"  # MIIT's port for 一证通查 results (MIIT announcement; People's Daily 2022-07-22)
@@ -131,6 +140,146 @@ def _fold(text: str) -> str:
     return text.strip().casefold()
 
 
+def _norm(text: str) -> str:
+    """A name as matched: full-width letters and digits as ASCII (NFKC), traditional Chinese read as
+    simplified, case folded (蝦皮購物 -> 虾皮购物, ＡＰＰＬＥ -> apple)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).strip().casefold()
+    return _simplified(text) if any("\u4e00" <= ch <= "\u9fff" for ch in text) else text
+
+
+_T2S = []
+
+
+def _simplified(text: str) -> str:
+    if not _T2S:
+        import opencc  # a well-kept converter; imported only when a Chinese name is read
+
+        _T2S.append(opencc.OpenCC("t2s"))
+    return _T2S[0].convert(text)
+
+
+_LONG_BANK = re.compile(r"中国(.{2,6}银行)")
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """A catalog name and the short forms derived from it by rule: 中国工商银行 -> 工商银行."""
+    found = _LONG_BANK.fullmatch(name.strip())
+    return (name, found.group(1)) if found else (name,)
+
+
+# A name at the start of a message: "Name: …", "[Name] …", "(Name) …", "<#> Name …", "G-123456 is your
+# Google …"; or signed at its end: "… -Name".
+_LEADING = re.compile(
+    r"^\s*(?:<#>|\[#\]|#)?\s*(?:\[(?P<b>[^\]\n]{2,30})\]|\((?P<p>[^)\n]{2,30})\)|(?P<c>[^\s:：\d][^:：\n]{0,28}?)\s*[:：])"
+)
+_TRAILING = re.compile(r"(?:^|[\s.。!！])[-–—]\s*(?P<t>[A-Za-z][\w&.' ]{1,28}?)\s*[.。]?\s*$")
+_CODE_SUFFIX = re.compile(
+    r"\s+(?:id\s+)?(?:code|otp|pin|msg|message|alert|alerts|verification(?:\s+code)?|security\s+code)$",
+    re.IGNORECASE,
+)
+# Where code messages name their sender in English: "123456 is your LIKE verification code", "Your
+# BluSmart verification code is …", "… verification code for HQ Trivia", "(NetEase Verification Code)".
+_SERVICE = r"([A-Z0-9][\w&'.-]*(?: [A-Z0-9][\w&'.-]*){0,3})"
+_NAMED_IN_CODE = re.compile(
+    r"\bis your "
+    + _SERVICE
+    + r" (?:verification|security|confirmation|login|one-time|activation)? ?(?:code|pin|otp)\b"
+    r"|\byour " + _SERVICE + r" (?:verification|security|confirmation|login|activation) (?:code|pin)\b"
+    r"|\b(?:code|password|otp|pin) for (?:your )?" + _SERVICE + r"(?: account)?\s*(?:[.,:;!]|$| is\b)"
+    r"|\b(?:account|user account) (?:with|at|on) " + _SERVICE + r"\b"
+    r"|\(" + _SERVICE + r" verification code\)",
+)
+# Words the patterns above may catch that name no service.
+_NOT_NAMES = frozenset(
+    {"the", "your", "one time", "one-time", "this", "a", "an", "login", "security", "verification"}
+)
+# An alphanumeric sender id ("NFCU", "AX-HDFCBK-S" in India's DLT form): the sender names itself.
+_SENDER_ID = re.compile(r"(?=.*[a-z])[a-z0-9][a-z0-9 ._-]{1,14}")
+
+
+def _sender_name(sender: str) -> str:
+    """A sender id as a name: India's DLT "AX-HDFCBK-S" -> "HDFCBK"."""
+    parts = [p for p in re.split(r"[-_ ]", sender) if p]
+    core = max(parts, key=len) if len(parts) > 1 and len(parts[0]) <= 2 else sender
+    return core.upper()
+
+
+_PAY_AFTER = re.compile(r"\s*(?:pay|wallet)\b", re.IGNORECASE)
+# Words before a name that make it a payment channel or a merchant, not the sender of the message.
+_CHANNEL = re.compile(
+    r"(?:通过|使用|用|在|经|于|向|消费|支付|付款|扣款|\bvia|\bat|\bto|\bfrom|\bwith|\bon)\s*[-（(]?\s*$", re.I
+)
+
+
+class _Names:
+    """Catalog names (zh, en, apps, keywords of 3+ characters, signatures), normalised, and how to find
+    them in a text: Latin names as whole words, Chinese ones not inside a longer catalog name."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        owners: dict[str, set[str]] = {}
+        for service in catalog:
+            if service.kind == "task":
+                continue
+            names = [*service.name.values(), *service.alias("apps"), *service.alias("signatures")]
+            names += list((service.carrier or {}).get("names", ()))
+            names += [k for k in service.alias("keywords") if len(k) >= 3]
+            for name in names:
+                for form in name_forms(name):
+                    folded = _norm(form)
+                    if len(folded) >= 2 and not folded.isdigit():
+                        owners.setdefault(folded, set()).add(service.id)
+            if " (" in service.name.get("en", ""):  # "Xiaohongshu (RED)": the name before the bracket
+                owners.setdefault(_norm(service.name["en"].split(" (")[0]), set()).add(service.id)
+        # A name several services carry names none of them; longer names are still seen whole.
+        self.owner = {name: next(iter(ids)) if len(ids) == 1 else None for name, ids in owners.items()}
+        # Who sends transaction and account notices that name their sender: banks and carriers.
+        self.banks = {s.id for s in catalog if s.category == "bank" or s.kind == "carrier"}
+        pieces = []
+        for name in sorted(self.owner, key=lambda n: (-len(n), n)):
+            piece = re.escape(name)
+            if name.isascii():
+                if len(name) < 3:
+                    continue
+                piece = r"(?<![0-9a-z])" + piece + r"(?![0-9a-z])"
+            pieces.append(piece)
+        self.pattern = re.compile("|".join(pieces), re.IGNORECASE) if pieces else None
+
+    def exact(self, name: str) -> str | None:
+        """The service whose name `name` is, when one service has it."""
+        return self.owner.get(_norm(name))
+
+    def in_text(self, body: str, banks_only: bool = False) -> str | None:
+        """The one service a text names (not as a payment channel or merchant), or None; with
+        `banks_only`, the one bank it names (a transaction notice names its bank and its merchant)."""
+        if self.pattern is None:
+            return None
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", body)
+        if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            text = _simplified(text)
+        found = set()
+        for m in self.pattern.finditer(text):
+            word = m.group(0)
+            owner = self.owner.get(word.casefold())
+            if owner is None or _CHANNEL.search(text[max(0, m.start() - 8) : m.start()]):
+                continue
+            if word.isascii():
+                # A Latin name is written as a name (Keep, not "keep this code"), not opening the
+                # text or a sentence ("Hello! …"), and not as a payment method ("Google Pay").
+                before = text[: m.start()].rstrip()
+                if word.islower() or not before or before[-1] in ".!?。！？":
+                    continue
+                if _PAY_AFTER.match(text, m.end()):
+                    continue
+            if banks_only and owner not in self.banks:
+                continue
+            found.add(owner)
+        return found.pop() if len(found) == 1 else None
+
+
 class _Terms:
     """App names and keywords of the services sharing one signature, and how to find them in text.
 
@@ -164,7 +313,7 @@ class _Terms:
                 piece = r"(?<![0-9a-z])" + piece + r"(?![0-9a-z])"
                 self.words[term] = re.compile(piece)
             pieces.append(piece)
-        self.pattern = re.compile("|".join(pieces)) if pieces else None
+        self.pattern = re.compile("|".join(pieces), re.IGNORECASE) if pieces else None
         self.terms = tuple(self.owner)
 
     def named(self, body: str) -> tuple[str, ...]:
@@ -198,12 +347,12 @@ class _Signatures:
         names: dict[str, set[str]] = {}
         for service in catalog:
             for signature in service.alias("signatures"):
-                self.unique[_fold(signature)] = service.id
+                self.unique[_norm(signature)] = service.id
             for signature in service.alias("shared_signatures"):
-                shared.setdefault(_fold(signature), []).append(service.id)
+                shared.setdefault(_norm(signature), []).append(service.id)
             for name in (*service.name.values(), *service.alias("apps")):
-                if name.strip():
-                    names.setdefault(_fold(name), set()).add(service.id)
+                for form in name_forms(name) if name.strip() else ():
+                    names.setdefault(_norm(form), set()).add(service.id)
         self.names = {name: next(iter(ids)) for name, ids in names.items() if len(ids) == 1}
         self.shared = {signature: _Terms(tuple(ids), catalog) for signature, ids in shared.items()}
         self.cache: dict[str, _Resolved | None] = {}
@@ -214,7 +363,7 @@ class _Signatures:
             return self.cache[signature]
         except KeyError:
             pass
-        key = _fold(signature)
+        key = _norm(signature)
         found: _Resolved | None = None
         if key in self.unique:
             found = _Resolved(self.unique[key], "signature")
@@ -353,6 +502,10 @@ class SmsMatcher:
     def __init__(self, catalog: Catalog, number_e164: str) -> None:
         self.signatures = _Signatures(catalog)
         self.senders = _Senders(catalog, _own_numbers(number_e164))
+        self.names = _Names(catalog)
+        for name, owner in self.names.owner.items():  # alphanumeric sender ids: "SCHWAB", "Google"
+            if owner is not None and name.isascii() and name.isalpha() and len(name) >= 3:
+                self.senders.exact.setdefault(name, owner)
         self.hits: dict[str, _Tally] = {}
         self.candidates: dict[tuple[str, str], tuple[str, _Tally, tuple[str, ...]]] = {}
         self.lookups: list[LookupResult] = []
@@ -372,10 +525,39 @@ class SmsMatcher:
     def reading(self, signature: str, body: str) -> object:
         """What the rules that read a text make of `body` signed `signature` (not naming one service):
         messages with equal readings, sender and signature are matched alike (see _settle)."""
+        if signature is None:
+            return self.by_text(body)
         resolved = self.signatures.resolve(signature)
         if resolved is not None and resolved.terms is not None:
-            return resolved.terms.named(body)
+            return resolved.terms.named(body.replace(f"【{signature}】", ""))
         return "code" if CODE_WORDS.search(body) else "bank" if BANK_WORDS.search(body) else None
+
+    def by_text(self, body: str) -> tuple[str, str, str | None]:
+        """What a message without a 【signature】 says of its sender: (kind, name, service id).
+
+        kind "name": a leading or trailing name that is a catalog service; "text": the one catalog
+        service a code message names; "code"/"bank": an unknown leading name with a code or a notice
+        (a custom item to offer); "": nothing read.
+        """
+        code = CODE_WORDS.search(body) is not None
+        notice = code or BANK_WORDS.search(body) is not None
+        lead = _LEADING.match(body) or _TRAILING.search(body)
+        name = next((g for g in lead.groups() if g), "").strip() if lead else ""
+        name = _CODE_SUFFIX.sub("", name)  # "Snapchat code:", "Citi ID Code:", "Verizon Msg:"
+        if name:
+            service_id = self.names.exact(name)
+            if service_id is not None:
+                return ("name", name, service_id)
+        if notice:
+            service_id = self.names.in_text(body, banks_only=not code)
+            if service_id is not None:
+                return ("text", "", service_id)
+        if not name and code:
+            named = _NAMED_IN_CODE.search(body)
+            name = next((g for g in named.groups() if g), "").strip() if named else ""
+        if name and notice and _LIKE_NAME.fullmatch(name) and _norm(name) not in _NOT_NAMES:
+            return ("code" if code else "bank", name, None)
+        return ("", "", None)
 
     def reads_digits(self) -> bool:
         """Whether a rule that reads the text depends on which digits it holds, beyond their places.
@@ -387,7 +569,7 @@ class SmsMatcher:
             for terms in self.signatures.shared.values()
             for term in terms.terms
             for ch in term
-        )
+        ) or any(ch in "123456789" for name in self.names.owner for ch in name)
 
     # matching
 
@@ -422,15 +604,27 @@ class SmsMatcher:
         if terms is not None:
             if body is None:
                 raise BodyNeeded(signature)
-            named = terms.named(body)
+            named = terms.named(body.replace(f"【{signature}】", ""))
             if named:
                 for service_id in named:
                     self._tally(service_id).add_group(count, first, last, "app")
                 return
+        if signature is None:
+            if body is None:
+                raise BodyNeeded(number)
+            kind, name, service_id = self.by_text(body)
+            if service_id is not None:
+                self._tally(service_id).add_group(count, first, last, kind)
+            elif by_sender is not None:
+                self._tally(by_sender).add_group(count, first, last, "sender")
+            elif kind in ("code", "bank"):
+                self._candidate(name, kind, (), count, first, last)
+            elif _SENDER_ID.fullmatch(number) and (CODE_WORDS.search(body) or BANK_WORDS.search(body)):
+                kind = "code" if CODE_WORDS.search(body) else "bank"
+                self._candidate(_sender_name(number), kind, (), count, first, last)
+            return
         if by_sender is not None:
             self._tally(by_sender).add_group(count, first, last, "sender")
-            return
-        if signature is None:
             return
         if terms is not None:
             kind = "shared"
@@ -442,10 +636,13 @@ class SmsMatcher:
             kind = "bank"
         else:
             return
-        key = (_fold(signature), kind)
+        self._candidate(signature, kind, terms.service_ids if terms else (), count, first, last)
+
+    def _candidate(self, name: str, kind: str, shared: tuple[str, ...], count: int, first, last) -> None:
+        key = (_norm(name), kind)
         entry = self.candidates.get(key)
         if entry is None:
-            entry = self.candidates[key] = (signature, _Tally(), terms.service_ids if terms else ())
+            entry = self.candidates[key] = (name, _Tally(), shared)
         entry[1].add_group(count, first, last)
 
     def add_messages(self, messages: Iterable[Message]) -> None:
@@ -472,10 +669,8 @@ class SmsMatcher:
                 resolved = signatures.resolve(signature)
             if number != LOOKUP_SENDER and signature != LOOKUP_SIGNATURE:  # rules 2 and 4 inline
                 if resolved is None:
-                    if by_sender is not None:
+                    if signature is not None and by_sender is not None:
                         (hits.get(by_sender) or self._tally(by_sender)).add(at, "sender")
-                        continue
-                    if signature is None:
                         continue
                 elif resolved.service_id is not None:
                     (hits.get(resolved.service_id) or self._tally(resolved.service_id)).add(at, resolved.via)

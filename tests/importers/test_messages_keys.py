@@ -51,6 +51,7 @@ def test_every_message_renders_with_the_params_the_code_gives():
         "root": "calls",
         "columns": "a, b",
         "counts": "1, 2",
+        "limit": "1,000",
     }
     for zh, en in MESSAGES.values():
         assert "{" not in zh.format(**params) and "{" not in en.format(**params)

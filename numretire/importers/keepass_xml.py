@@ -68,9 +68,14 @@ def iter_logins(path: PathLike) -> Iterator[Login]:
     def data(chunk):
         if state.path and state.path[-1] in ("Key", "UUID", "RecycleBinUUID"):
             state.text.append(chunk)
-        elif state.path and state.path[-1] == "Value" and not state.protected and state.key in WANTED:
-            if sum(map(len, state.text)) < MAX_VALUE:
-                state.text.append(chunk)
+        elif (
+            state.path
+            and state.path[-1] == "Value"
+            and not state.protected
+            and state.key in WANTED
+            and sum(map(len, state.text)) < MAX_VALUE
+        ):
+            state.text.append(chunk)
 
     def end(name):
         state.path.pop()
@@ -80,9 +85,9 @@ def iter_logins(path: PathLike) -> Iterator[Login]:
         elif name == "UUID" and parent == "Group" and state.recycle:
             if "".join(state.text).strip() == state.recycle:
                 state.in_recycle[-1] = True
-        elif name == "Key" and state.entry is not None and parent == "String":
+        elif name == "Key" and state.entry is not None and parent == "String" and not state.history:
             state.key = "".join(state.text).strip()
-        elif name == "Value" and state.entry is not None and parent == "String":
+        elif name == "Value" and state.entry is not None and parent == "String" and not state.history:
             if state.key in WANTED and not state.protected:
                 state.entry[state.key] = "".join(state.text).strip()[:MAX_VALUE]
             state.key, state.protected, state.text = "", False, []

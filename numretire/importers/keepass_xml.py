@@ -66,9 +66,7 @@ def iter_logins(path: PathLike) -> Iterator[Login]:
             state.text = []
 
     def data(chunk):
-        if state.path and state.path[-1] in ("Key", "UUID", "RecycleBinUUID"):
-            state.text.append(chunk)
-        elif (
+        if (state.path and state.path[-1] in ("Key", "UUID", "RecycleBinUUID")) or (
             state.path
             and state.path[-1] == "Value"
             and not state.protected

@@ -748,8 +748,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: not a message file numretire can read (SMS Backup & Restore XML, SMS Import/Export ZIP, iOS sms.db, plain text)",
     ),
     "import.unknown_password_format": (
-        "{path}：不是可识别的密码导出文件（支持 Chrome/Edge、Firefox、Apple 密码/Safari、KeePassXC、LastPass、1Password 8 的 CSV 和 Bitwarden 的 CSV/JSON）",
-        "{path}: not a password export numretire can read (CSV from Chrome/Edge, Firefox, Apple Passwords/Safari, KeePassXC, LastPass, 1Password 8; Bitwarden CSV or JSON)",
+        "{path}：不是可识别的密码导出文件（支持 Chrome/Edge、Firefox、Apple 密码/Safari、KeePassXC、LastPass、1Password 8 的 CSV、Bitwarden 的 CSV/JSON、KeePass 2 的 XML 和 1Password 的 .1pux）",
+        "{path}: not a password export numretire can read (CSV from Chrome/Edge, Firefox, Apple Passwords/Safari, KeePassXC, LastPass, 1Password 8; Bitwarden CSV or JSON; KeePass 2 XML; 1Password .1pux)",
     ),
     "import.is_passwords": (
         "{path}：这是密码导出文件，请用 numretire import passwords 导入",

@@ -26,7 +26,7 @@ def is_1pux(path: PathLike) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return MEMBER in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # zipfile raises many kinds for a damaged archive
         return False
 
 

@@ -782,6 +782,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: contacted; waiting for the service to act.",
     ),
     "blocker.unchecked": ("{name}：尚未检查。{reason}", "{name}: not checked yet. {reason}"),
+    # ---------------------------------------------------------------- import apps / bill / KeePass / 1pux (issue 16)
+    "import.too_many": (
+        "{path}：条目超过 {limit} 条，不像是真实的导出文件",
+        "{path}: more than {limit} entries; not a real export",
+    ),
+    "import.too_big": (
+        "{path}：解压后超过 {limit}，不予读取",
+        "{path}: expands to more than {limit}; refused",
+    ),
+    "import.line_too_long": (
+        "{path}：第 {line} 行过长，不是应用列表",
+        "{path}: line {line} is too long for an app list",
+    ),
+    "import.unknown_app_format": (
+        "{path}：不是可识别的应用列表（支持 adb shell pm list packages 的输出、App Manager 导出的 CSV/JSON/XML、iPhone 备份文件夹或其 Info.plist）",
+        "{path}: not an app list numretire can read (output of adb shell pm list packages, App Manager's CSV/JSON/XML list, an iPhone backup folder or its Info.plist)",
+    ),
+    "import.no_info_plist": (
+        "{path}：文件夹里没有 Info.plist，不是 iPhone 备份文件夹",
+        "{path}: the folder has no Info.plist; not an iPhone backup folder",
+    ),
+    "import.bad_plist": (
+        "{path}：Info.plist 已损坏或无法读取",
+        "{path}: the Info.plist is damaged or cannot be read",
+    ),
+    "import.no_installed_apps": (
+        "{path}：Info.plist 里没有 “Installed Applications” 列表",
+        "{path}: the Info.plist has no “Installed Applications” list",
+    ),
+    "import.unknown_bill_format": (
+        "{path}：不是可识别的账单（支持支付宝交易明细 CSV、微信支付账单明细 CSV 和 .xlsx）",
+        "{path}: not a statement numretire can read (Alipay 交易明细 CSV, WeChat Pay 账单明细 CSV or .xlsx)",
+    ),
+    "import.no_bill_header": (
+        "{path}：没有找到账单的表头（交易时间、交易对方……）",
+        "{path}: no statement header line found (交易时间, 交易对方 …)",
+    ),
+    "import.bad_xlsx": (
+        "{path}：.xlsx 文件已损坏或无法读取（{problem}）",
+        "{path}: the .xlsx file is damaged or cannot be read ({problem})",
+    ),
+    "import.not_1pux": (
+        "{path}：export.data 不是 1Password 的导出（没有 accounts 列表）",
+        "{path}: export.data is not a 1Password export (no accounts list)",
+    ),
     # ---------------------------------------------------------------- importers: a file that cannot be read
     "import.unreadable": ("{path}：无法读取（{problem}）", "{path}: cannot be read ({problem})"),
     "import.empty": ("{path}：文件是空的", "{path}: the file is empty"),
@@ -794,8 +839,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: not a message file numretire can read (SMS Backup & Restore XML, SMS Import/Export ZIP, iOS sms.db, plain text)",
     ),
     "import.unknown_password_format": (
-        "{path}：不是可识别的密码导出文件（支持 Chrome/Edge、Firefox、Apple 密码/Safari、KeePassXC、LastPass、1Password 8 的 CSV 和 Bitwarden 的 CSV/JSON）",
-        "{path}: not a password export numretire can read (CSV from Chrome/Edge, Firefox, Apple Passwords/Safari, KeePassXC, LastPass, 1Password 8; Bitwarden CSV or JSON)",
+        "{path}：不是可识别的密码导出文件（支持 Chrome/Edge、Firefox、Apple 密码/Safari、KeePassXC、LastPass、1Password 8 的 CSV、Bitwarden 的 CSV/JSON、KeePass 2 的 XML 和 1Password 的 .1pux）",
+        "{path}: not a password export numretire can read (CSV from Chrome/Edge, Firefox, Apple Passwords/Safari, KeePassXC, LastPass, 1Password 8; Bitwarden CSV or JSON; KeePass 2 XML; 1Password .1pux)",
     ),
     "import.is_passwords": (
         "{path}：这是密码导出文件，请用 numretire import passwords 导入",

@@ -57,6 +57,28 @@ class Login(NamedTuple):
     title: str
 
 
+class App(NamedTuple):
+    """One installed app: its application (Android) or bundle (iOS) id, and the name the list gives
+    ("" when the list gives ids only)."""
+
+    app_id: str
+    name: str
+    platform: str  # android | ios
+
+
+class Payment(NamedTuple):
+    """One row of a payment statement, in memory only for matching. No amount, no order number: the
+    readers never read those columns."""
+
+    counterparty: str
+    goods: str  # the goods description: in memory only, never stored or printed
+    type: str  # 交易分类 / 交易类型
+    method: str  # 收/付款方式 / 支付方式
+    remark: str
+    direction: str  # 收/支: 支出 (spent), 收入, 不计收支 / 中性交易 / "/"
+    on: date | None
+
+
 class ImportFileError(DataError):
     """A file to import cannot be read: `key` names the problem, `params` always include `path`."""
 
@@ -199,6 +221,11 @@ def detect_passwords(path: PathLike) -> str:
     """
     head = read_head(path)
     where = str(path)
+    if head.startswith(ZIP_MAGICS):
+        from numretire.importers import onepux
+
+        if onepux.is_1pux(path):
+            return "1pux"
     if head.startswith((SQLITE_MAGIC, *ZIP_MAGICS)):
         # Password managers export CSV or JSON here; say so when this is a message backup instead.
         from numretire.importers import ios_db, ndjson_zip
@@ -208,8 +235,13 @@ def detect_passwords(path: PathLike) -> str:
         raise ImportFileError("import.unknown_password_format", path=where)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<"):
-        if xml_root(head) == "smses":
+        root = xml_root(head)
+        if root == "smses":
             raise ImportFileError("import.is_messages", path=where)
+        if root == "KeePassFile":
+            return "keepass-xml"
+        if root == "!DOCTYPE":
+            raise ImportFileError("import.xml_dtd", path=where)
         raise ImportFileError("import.unknown_password_format", path=where)
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFileError("import.unknown_password_format", path=where)
@@ -222,6 +254,67 @@ def detect_passwords(path: PathLike) -> str:
     return password_csv.detect(text, path)
 
 
+def detect_apps(path: PathLike) -> str:
+    """The app-list format of `path` (a key of APP_READERS): an iOS backup folder or its Info.plist,
+    `pm list packages` output, or App Manager's CSV, JSON or XML list. ImportFileError otherwise."""
+    from numretire.importers import app_list, ios_backup
+
+    where = str(path)
+    if ios_backup.is_backup_folder(path):
+        return "ios-backup"
+    if os.path.isdir(path):
+        raise ImportFileError("import.no_info_plist", path=where)
+    head = read_head(path)
+    if head.startswith(b"bplist00"):
+        return "ios-backup"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<"):
+        root = xml_root(head)
+        if root == "plist":
+            return "ios-backup"
+        if root == "packages":
+            return "app-manager-xml"
+        if root == "!DOCTYPE" and b"<!DOCTYPE packages SYSTEM" in head and b"[" not in head.split(b">", 2)[1]:
+            return "app-manager-xml"
+        if root == "!DOCTYPE":
+            raise ImportFileError("import.xml_dtd", path=where)
+        raise ImportFileError("import.unknown_app_format", path=where)
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError("import.unknown_app_format", path=where)
+    text = decode_text(head, path, final=len(head) < HEAD_BYTES)
+    if app_list.is_app_manager_json(text):
+        return "app-manager-json"
+    if app_list.looks_like_app_manager_csv(text):
+        return "app-manager-csv"
+    if app_list.looks_like_pm_list(text):
+        return "pm-list"
+    raise ImportFileError("import.unknown_app_format", path=where)
+
+
+def detect_bill(path: PathLike) -> str:
+    """The statement format of `path` (a key of BILL_READERS): "alipay-csv", "wechat-csv" or
+    "wechat-xlsx". ImportFileError otherwise."""
+    from numretire.importers import alipay_bill, wechat_bill
+
+    where = str(path)
+    head = read_head(path)
+    if head.startswith(ZIP_MAGICS):
+        if wechat_bill.is_xlsx(path):
+            return "wechat-xlsx"
+        raise ImportFileError("import.unknown_bill_format", path=where)
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError("import.unknown_bill_format", path=where)
+    try:
+        text = decode_text(head, path, final=len(head) < HEAD_BYTES)
+    except ImportFileError:
+        text = head.decode("gb18030", errors="replace")
+    if alipay_bill.looks_like_alipay(text):
+        return "alipay-csv"
+    if wechat_bill.looks_like_wechat(text):
+        return "wechat-csv"
+    raise ImportFileError("import.unknown_bill_format", path=where)
+
+
 def _looks_binary(text: str) -> bool:
     """Whether decoded text is really binary: control characters other than whitespace."""
     controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
@@ -231,12 +324,18 @@ def _looks_binary(text: str) -> bool:
 # The registries: format name -> reader. A new format is one module and one line here. The modules
 # are light (their heavy imports live inside the functions), so importing them all costs nothing.
 from numretire.importers import (  # noqa: E402 - the readers need Message, Login and ImportFileError above
+    alipay_bill,
     android_xml,
+    app_list,
     bitwarden_json,
+    ios_backup,
     ios_db,
+    keepass_xml,
     ndjson_zip,
+    onepux,
     password_csv,
     plain_text,
+    wechat_bill,
 )
 
 SMS_READERS: dict[str, Callable[[PathLike, Progress | None], Iterator[Message]]] = {
@@ -250,6 +349,23 @@ SMS_READERS: dict[str, Callable[[PathLike, Progress | None], Iterator[Message]]]
 PASSWORD_READERS: dict[str, Callable[[PathLike], Iterator[Login]]] = {
     **dict.fromkeys(password_csv.FORMATS, password_csv.iter_logins),
     "bitwarden-json": bitwarden_json.iter_logins,
+    "keepass-xml": keepass_xml.iter_logins,
+    "1pux": onepux.iter_logins,
+}
+
+APP_READERS: dict[str, Callable[[PathLike], Iterator[App]]] = {
+    "pm-list": app_list.iter_pm_list,
+    "app-manager-csv": app_list.iter_app_manager_csv,
+    "app-manager-json": app_list.iter_app_manager_json,
+    "app-manager-xml": app_list.iter_app_manager_xml,
+    "ios-backup": ios_backup.iter_apps,
+}
+
+# format -> (reader, the statement's issuer: the evidence source is "bill-<issuer>")
+BILL_READERS: dict[str, tuple[Callable[[PathLike], Iterator[Payment]], str]] = {
+    "alipay-csv": (alipay_bill.iter_payments, "alipay"),
+    "wechat-csv": (wechat_bill.iter_csv, "wechat"),
+    "wechat-xlsx": (wechat_bill.iter_xlsx, "wechat"),
 }
 
 
@@ -298,17 +414,36 @@ def iter_logins(path: PathLike) -> Iterator[Login]:
     return PASSWORD_READERS[detect_passwords(path)](path)
 
 
+def iter_apps(path: PathLike) -> Iterator[App]:
+    """The installed apps in the app list `path`, whatever its format (detected now)."""
+    return APP_READERS[detect_apps(path)](path)
+
+
+def iter_payments(path: PathLike) -> tuple[str, Iterator[Payment]]:
+    """The statement's issuer ("alipay" | "wechat") and its rows, whatever its format (detected now)."""
+    reader, issuer = BILL_READERS[detect_bill(path)]
+    return issuer, reader(path)
+
+
 __all__ = [
+    "APP_READERS",
+    "BILL_READERS",
     "PASSWORD_READERS",
     "SMS_READERS",
+    "App",
     "ImportFileError",
     "Login",
     "Message",
     "MessageGroup",
+    "Payment",
+    "detect_apps",
+    "detect_bill",
     "detect_passwords",
     "detect_sms",
+    "iter_apps",
     "iter_logins",
     "iter_messages",
+    "iter_payments",
     "match_sms",
     "since",
 ]

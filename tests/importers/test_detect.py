@@ -111,7 +111,8 @@ def test_other_zips_and_databases_are_not_password_exports(tmp_path):
     db.execute("CREATE TABLE logins (origin_url TEXT, username_value TEXT, password_value BLOB)")
     db.commit()
     db.close()
-    for path in (onepux, chrome):
+    assert detect_passwords(onepux) == "1pux"  # 1Password's export: a ZIP with export.data
+    for path in (chrome,):
         with pytest.raises(ImportFileError) as caught:
             detect_passwords(path)
         assert caught.value.key == "import.unknown_password_format"

@@ -52,6 +52,7 @@ def test_every_message_renders_with_the_params_the_code_gives():
         "columns": "a, b",
         "counts": "1, 2",
         "count": 4,
+        "limit": "1,000",
     }
     for zh, en in MESSAGES.values():
         assert "{" not in zh.format(**params) and "{" not in en.format(**params)

@@ -36,7 +36,7 @@ _LIKE_NAME = re.compile(r"[\w&.'\- ]{2,24}|[\u4e00-\u9fff\w]{2,12}")
 CODE_WORDS = re.compile(
     r"验证码|校验码|动态码|动态密码|确认码|认证码|登录码|驗證碼|校驗碼|動態碼|"
     r"(?<![a-z])(?:code|otp|passcode|verification|pin|password)(?![a-z])|"
-    r"kennwort|verifizierungscode|aktivierungscode|code de|código|codice|код|mã xác|รหัส",
+    r"kennwort|verifizierungscode|aktivierungscode|code de|código|codice|код|mã xác|ma kich hoat|ma xac|รหัส",
     re.IGNORECASE,
 )
 BANK_WORDS = re.compile(
@@ -206,6 +206,8 @@ def _sender_name(sender: str) -> str:
     return core.upper()
 
 
+_WORD = re.compile(r"[0-9a-zA-Z]+")
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
 _PAY_AFTER = re.compile(r"\s*(?:pay|wallet)\b", re.IGNORECASE)
 # Words before a name that make it a payment channel or a merchant, not the sender of the message.
 _CHANNEL = re.compile(
@@ -236,15 +238,23 @@ class _Names:
         self.owner = {name: next(iter(ids)) if len(ids) == 1 else None for name, ids in owners.items()}
         # Who sends transaction and account notices that name their sender: banks and carriers.
         self.banks = {s.id for s in catalog if s.category == "bank" or s.kind == "carrier"}
-        pieces = []
-        for name in sorted(self.owner, key=lambda n: (-len(n), n)):
-            piece = re.escape(name)
+        # Found by lookups, not one regex of thousands of names (which costs ~250 µs a text):
+        # Latin names as runs of words, Chinese ones as substrings of the lengths names have.
+        self.latin: dict[tuple[str, ...], str] = {}
+        self.cjk: dict[str, str] = {}
+        for name in self.owner:
             if name.isascii():
-                if len(name) < 3:
-                    continue
-                piece = r"(?<![0-9a-z])" + piece + r"(?![0-9a-z])"
-            pieces.append(piece)
-        self.pattern = re.compile("|".join(pieces), re.IGNORECASE) if pieces else None
+                words = tuple(_WORD.findall(name))
+                if words and len(name) >= 3:
+                    self.latin.setdefault(words, name)
+            else:
+                self.cjk[name] = name
+        self.longest_words = max((len(w) for w in self.latin), default=0)
+        self.cjk_lengths: dict[str, list[int]] = {}  # first character -> lengths of names, longest first
+        for name in self.cjk:
+            self.cjk_lengths.setdefault(name[0], []).append(len(name))
+        for lengths in self.cjk_lengths.values():
+            lengths.sort(reverse=True)
 
     def exact(self, name: str) -> str | None:
         """The service whose name `name` is, when one service has it."""
@@ -253,31 +263,54 @@ class _Names:
     def in_text(self, body: str, banks_only: bool = False) -> str | None:
         """The one service a text names (not as a payment channel or merchant), or None; with
         `banks_only`, the one bank it names (a transaction notice names its bank and its merchant)."""
-        if self.pattern is None:
-            return None
         import unicodedata
 
         text = unicodedata.normalize("NFKC", body)
         if any("\u4e00" <= ch <= "\u9fff" for ch in text):
             text = _simplified(text)
         found = set()
-        for m in self.pattern.finditer(text):
-            word = m.group(0)
-            owner = self.owner.get(word.casefold())
-            if owner is None or _CHANNEL.search(text[max(0, m.start() - 8) : m.start()]):
+        for start, end, name in self._names_in(text):
+            owner = self.owner.get(name)
+            if owner is None or _CHANNEL.search(text[max(0, start - 8) : start]):
                 continue
+            word = text[start:end]
             if word.isascii():
                 # A Latin name is written as a name (Keep, not "keep this code"), not opening the
                 # text or a sentence ("Hello! …"), and not as a payment method ("Google Pay").
-                before = text[: m.start()].rstrip()
+                before = text[:start].rstrip()
                 if word.islower() or not before or before[-1] in ".!?。！？":
                     continue
-                if _PAY_AFTER.match(text, m.end()):
+                if _PAY_AFTER.match(text, end):
                     continue
             if banks_only and owner not in self.banks:
                 continue
             found.add(owner)
         return found.pop() if len(found) == 1 else None
+
+    def _names_in(self, text: str):
+        """(start, end, name) of the catalog names in `text`, longest first where they overlap."""
+        hits = []
+        if self.latin:
+            words = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+            for i in range(len(words)):
+                for n in range(min(self.longest_words, len(words) - i), 0, -1):
+                    name = self.latin.get(tuple(w for _, _, w in words[i : i + n]))
+                    if name is not None:
+                        hits.append((words[i][0], words[i + n - 1][1], name))
+                        break
+        if self.cjk:
+            folded = text.casefold()
+            starts, cjk = self.cjk_lengths, self.cjk
+            i = 0
+            while i < len(folded):
+                for n in starts.get(folded[i], ()):
+                    name = cjk.get(folded[i : i + n])
+                    if name is not None:
+                        hits.append((i, i + n, name))
+                        i += n - 1
+                        break
+                i += 1
+        return hits
 
 
 class _Terms:
@@ -503,6 +536,8 @@ class SmsMatcher:
         self.signatures = _Signatures(catalog)
         self.senders = _Senders(catalog, _own_numbers(number_e164))
         self.names = _Names(catalog)
+        self.text_cache: dict[tuple, tuple[str, str, str | None]] = {}
+        self.digit_names = tuple(n for n in self.names.owner if any(ch.isdigit() for ch in n))
         for name, owner in self.names.owner.items():  # alphanumeric sender ids: "SCHWAB", "Google"
             if owner is not None and name.isascii() and name.isalpha() and len(name) >= 3:
                 self.senders.exact.setdefault(name, owner)
@@ -533,6 +568,20 @@ class SmsMatcher:
         return "code" if CODE_WORDS.search(body) else "bank" if BANK_WORDS.search(body) else None
 
     def by_text(self, body: str) -> tuple[str, str, str | None]:
+        """`read_text`, remembered for texts alike but for their digits (codes, amounts) unless the
+        digits spell a catalog name (12306) or the answer's own name holds one."""
+        alike = body.translate(_ZERO_DIGITS)
+        key = (alike, tuple(n for n in self.digit_names if n in body))
+        found = self.text_cache.get(key)
+        if found is None:
+            found = self._read_text(body)
+            if not any(ch.isdigit() for ch in found[1]):
+                if len(self.text_cache) >= 10_000:
+                    self.text_cache.clear()
+                self.text_cache[key] = found
+        return found
+
+    def _read_text(self, body: str) -> tuple[str, str, str | None]:
         """What a message without a 【signature】 says of its sender: (kind, name, service id).
 
         kind "name": a leading or trailing name that is a catalog service; "text": the one catalog
@@ -541,6 +590,8 @@ class SmsMatcher:
         """
         code = CODE_WORDS.search(body) is not None
         notice = code or BANK_WORDS.search(body) is not None
+        if not notice:  # a name counts only in a message that carries a code or a notice
+            return ("", "", None)
         lead = _LEADING.match(body) or _TRAILING.search(body)
         name = next((g for g in lead.groups() if g), "").strip() if lead else ""
         name = _CODE_SUFFIX.sub("", name)  # "Snapchat code:", "Citi ID Code:", "Verizon Msg:"
@@ -612,7 +663,7 @@ class SmsMatcher:
         if signature is None:
             if body is None:
                 raise BodyNeeded(number)
-            kind, name, service_id = self.by_text(body)
+            kind, name, service_id = ("", "", None) if _MOBILE.fullmatch(number) else self.by_text(body)
             if service_id is not None:
                 self._tally(service_id).add_group(count, first, last, kind)
             elif by_sender is not None:

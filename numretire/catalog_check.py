@@ -262,14 +262,7 @@ def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
                 norm = (_SPACE.get(key, key), _norm_alias(key, value))
                 owner = claimed.get(norm)
                 if owner is not None and owner["id"] != entry["id"]:
-                    problems.append(
-                        Problem(
-                            entry["file"],
-                            entry["line"],
-                            "lint.alias_claimed",
-                            {"value": value, "key": key, "other": owner["id"]},
-                        )
-                    )
+                    problems.append(_claimed(entry, value, key, owner))
                 else:
                     claimed[norm] = entry
     for entry in entries:  # a value declared shared must not be some other entry's own
@@ -277,14 +270,7 @@ def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
             for value in entry["aliases"].get(shared_key, []):
                 owner = claimed.get((_SPACE.get(key, key), _norm_alias(key, value)))
                 if owner is not None and owner["id"] != entry["id"]:
-                    problems.append(
-                        Problem(
-                            entry["file"],
-                            entry["line"],
-                            "lint.alias_claimed",
-                            {"value": value, "key": shared_key, "other": owner["id"]},
-                        )
-                    )
+                    problems.append(_claimed(entry, value, shared_key, owner))
     for entry in entries:
         parent = entry.get("part_of")
         if parent and parent not in seen_ids:
@@ -295,6 +281,12 @@ def check_set(entries: list[dict[str, Any]]) -> list[Problem]:
                     Problem(entry["file"], entry["line"], "lint.unknown_cover", {"value": service_id})
                 )
     return problems
+
+
+def _claimed(entry: dict[str, Any], value: str, key: str, owner: dict[str, Any]) -> Problem:
+    return Problem(
+        entry["file"], entry["line"], "lint.alias_claimed", {"value": value, "key": key, "other": owner["id"]}
+    )
 
 
 # Keys whose values live in one space: a host may not be another service's domain.

@@ -67,6 +67,18 @@ def read_groups(
     since_s = _first_value(1, NANOSECONDS, day) if day else 0
     groups: dict[tuple, list[Any]] = {}  # key -> [count, first, last, its first text, that text or None, …]
 
+    def reading_of(signature: str | None, text: str) -> object:
+        """What the rules make of `text` signed `signature`, remembered for texts alike but for digits."""
+        alike: str | bytes = text
+        if zero_digits:
+            alike = text.encode("utf-8", "surrogatepass").translate(_ZERO)
+        reading = readings.get((signature, alike), _UNSEEN)
+        if reading is _UNSEEN:
+            if len(readings) >= READINGS_KEPT:
+                readings.clear()
+            reading = readings[signature, alike] = read(signature, text)
+        return reading
+
     for rows in batches:
         for rowid, text, attributed, stamp, from_me, handle in rows:
             if stamp.__class__ is int and stamp > 0:
@@ -89,15 +101,7 @@ def read_groups(
                     key = (rowid,)
                     body = text
                 elif signature is None:  # grouped by what the text says of its sender
-                    alike = text
-                    if zero_digits:
-                        alike = text.encode("utf-8", "surrogatepass").translate(_ZERO)
-                    reading = readings.get((None, alike), _UNSEEN)
-                    if reading is _UNSEEN:
-                        if len(readings) >= READINGS_KEPT:
-                            readings.clear()
-                        reading = readings[None, alike] = read(None, text)
-                    key = (handle, unit, None, reading)
+                    key = (handle, unit, None, reading_of(None, text))
                     body = text
                 else:
                     settled = plain.get(signature)
@@ -106,15 +110,7 @@ def read_groups(
                     if settled:
                         key = (handle, unit, signature)
                     else:
-                        alike = text
-                        if zero_digits:
-                            alike = text.encode("utf-8", "surrogatepass").translate(_ZERO)
-                        reading = readings.get((signature, alike), _UNSEEN)
-                        if reading is _UNSEEN:
-                            if len(readings) >= READINGS_KEPT:
-                                readings.clear()
-                            reading = readings[signature, alike] = read(signature, text)
-                        key = (handle, unit, signature, reading)
+                        key = (handle, unit, signature, reading_of(signature, text))
                         body = text
             group = groups.get(key)
             if group is None:

@@ -380,8 +380,12 @@ def coverage(entries: list[dict[str, Any]]) -> dict[str, int]:
         "accounts_without_domain": sum(
             1 for e in accounts if not has(e, "domains", "hosts", "shared_domains")
         ),
-        "accounts_without_domain_or_app": sum(
-            1 for e in accounts if not has(e, "domains", "hosts", "packages", "bundle_ids")
+        "accounts_without_domain_or_app": sum(  # an account inside another, or a generic one, needs none
+            1
+            for e in accounts
+            if not has(e, "domains", "hosts", "packages", "bundle_ids")
+            and not e.get("part_of")
+            and not e.get("generic")
         ),
         "with_package": sum(1 for e in entries if has(e, "packages")),
         "with_hotline": sum(1 for e in entries if e.get("hotline")),

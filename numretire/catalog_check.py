@@ -179,9 +179,9 @@ def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
         and not any(aliases.get(k) for k in ("domains", "hosts", "packages", "bundle_ids"))
     ):
         problem(where, "lint.no_domain")
-    for key in ("name", *TEXT_TABLES, "notes"):
+    for key in ("name", *TEXT_TABLES, "notes", "source"):  # `catalog show` prints the sources too
         value = raw.get(key)
-        texts = value.values() if isinstance(value, dict) else ()
+        texts = value.values() if isinstance(value, dict) else [value] if isinstance(value, list) else ()
         for text in texts:
             for line in [text] if isinstance(text, str) else text if isinstance(text, list) else ():
                 found = RESEARCH_NOTE.search(line) if isinstance(line, str) else None

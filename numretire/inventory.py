@@ -66,11 +66,15 @@ def require_item(profile: Profile, item_id: str) -> Item:
     return item
 
 
-def resolve_item_id(profile: Profile, text: str, catalog) -> str:
+def resolve_item_id(profile: Profile, text: str, catalog_of) -> str:
     """The id of the inventory item `text` means: its id in any case, or its name (zh or en) or pinyin;
-    an unknown one is refused naming the closest items by name, pinyin or typo."""
+    an unknown one is refused naming the closest items by name, pinyin or typo. `catalog_of()` gives
+    the catalog, read only when `text` is not an id as it stands (the common case needs none)."""
     import unicodedata
 
+    if profile.item(text) is not None:
+        return text
+    catalog = catalog_of()
     wanted = unicodedata.normalize("NFKC", text).strip().casefold()
     by_name: dict[str, set[str]] = {}
     for item in profile.items:

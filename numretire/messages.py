@@ -1002,7 +1002,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "numretire 演示：一个虚构的号码和清单，保存在临时文件夹，不会碰你的数据。",
         "numretire demo: a made-up number and inventory in a temporary folder; your data is not touched.",
     ),
-    "demo.risks_title": ("仍存在的风险", "What still exposes you"),
     "demo.progress": ("进度：已处理 {done}/{total} 项", "Progress: {done} of {total} handled"),
     "demo.worst": (
         "最危险的 {shown} 个（共 {count} 个极高或高风险；numretire risks 查看全部）：",

@@ -63,7 +63,7 @@ def remove(
 
     session = Session(lang, profile)
     with session.editing() as p:
-        item_id = inventory.resolve_item_id(p, item_id, session.catalog)
+        item_id = inventory.resolve_item_id(p, item_id, lambda: session.catalog)
         inventory.remove(p, item_id)
     from numretire.cli.render import plain
 
@@ -81,13 +81,12 @@ def mark(
 ) -> None:
     """Record an item's outcome · 记录条目的处理结果"""
     from numretire import clock, inventory
-    from numretire.model import STATUSES, STATUSES_FOR
 
     session = Session(lang, profile)
     with session.editing() as p:
-        item_id = inventory.resolve_item_id(p, item_id, session.catalog)
-        status = inventory.parse_status(status, STATUSES_FOR.get(p.kind, STATUSES))
+        item_id = inventory.resolve_item_id(p, item_id, lambda: session.catalog)
         changed = inventory.mark(p, item_id, status, clock.now(), note or "")
+        status = p.item(item_id).status  # the word typed, as the status it stands for
     from numretire.cli.render import plain
 
     key = "mark.done" if changed else "mark.unchanged"
@@ -106,7 +105,7 @@ def answer(
 
     session = Session(lang, profile)
     with session.editing() as p:
-        item_id = inventory.resolve_item_id(p, item_id, session.catalog)
+        item_id = inventory.resolve_item_id(p, item_id, lambda: session.catalog)
         inventory.answer(p, item_id, flag, inventory.parse_yes_no(value))
     from numretire.cli.render import plain
 

@@ -110,7 +110,7 @@ def blocker_lines(session: Session, blockers) -> list[str]:
         group = [b for b in blockers if b.kind == kind]
         if group:
             names = _names(session, [b.name for b in group])
-            lines.append(session.t(f"check.group.{kind}", count=len(group), names=names, id=group[0].item_id))
+            lines.append(session.t(f"check.group.{kind}", count=len(group), names=names))
     lines += ["  - " + blocker_line(session, b) for b in blockers if b.kind in ("lookup_gap", "empty")]
     return lines
 

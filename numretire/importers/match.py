@@ -571,7 +571,8 @@ class SmsMatcher:
         """`read_text`, remembered for texts alike but for their digits (codes, amounts) unless the
         digits spell a catalog name (12306) or the answer's own name holds one."""
         alike = body.translate(_ZERO_DIGITS)
-        key = (alike, tuple(n for n in self.digit_names if n in body))
+        folded = body.casefold()  # the names are folded: T3出行 is t3出行
+        key = (alike, tuple(n for n in self.digit_names if n in folded))
         found = self.text_cache.get(key)
         if found is None:
             found = self._read_text(body)

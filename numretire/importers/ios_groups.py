@@ -26,15 +26,13 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from numretire.importers import MessageGroup, PathLike, Progress, ios_db
-from numretire.importers.match import LOOKUP_SIGNATURE, signature_of
+from numretire.importers.match import LOOKUP_SIGNATURE, ZERO_BYTES, signature_of
 
 if TYPE_CHECKING:
     from numretire.importers.match import SmsMatcher
 
 NANOSECONDS = 100_000_000_000  # dates above this count nanoseconds (see ios_db.apple_time)
-_ZERO = bytes.maketrans(b"123456789", b"000000000")  # UTF-8 digits are single bytes, never inside others
-READINGS_KEPT = 10_000  # texts whose reading is remembered at once
-_UNSEEN = object()
+KEYS_KEPT = 20_000  # texts alike whose group is remembered at once
 
 
 def _first_value(low: int, high: int, day: date) -> int:
@@ -57,61 +55,61 @@ def read_groups(
     first message. Raises ImportFileError as ios_db.iter_messages does."""
     handles, batches = ios_db.read_rows(path, on_progress)
     lookup_handles = {rowid for rowid, sender in handles.items() if matcher.is_lookup_sender(sender)}
-    as_text = ios_db.to_text
+    as_text, from_body = ios_db.to_text, ios_db.text_from_attributed_body
     time_of = ios_db.message_time
-    zero_digits = not matcher.reads_digits()
-    names_one_service, read = matcher.names_one_service, matcher.reading
+    names_one_service, read_alike = matcher.names_one_service, matcher.read_alike
     plain: dict[str, bool] = {}  # signature -> whether it names one service whatever the text says
-    readings: dict[tuple, object] = {}  # (signature, text with digits as 0) -> matcher.reading
     since_ns = _first_value(NANOSECONDS + 1, 1 << 64, day) if day else 0
     since_s = _first_value(1, NANOSECONDS, day) if day else 0
     groups: dict[tuple, list[Any]] = {}  # key -> [count, first, last, its first text, that text or None, …]
+    # (handle, unit, text as UTF-8 with its digits as 0) -> its group's key, where every text alike but
+    # for its digits falls in the same group (see SmsMatcher.read_alike): most rows end here.
+    keys: dict[tuple, tuple] = {}
 
-    def reading_of(signature: str | None, text: str) -> object:
-        """What the rules make of `text` signed `signature`, remembered for texts alike but for digits."""
-        alike: str | bytes = text
-        if zero_digits:
-            alike = text.encode("utf-8", "surrogatepass").translate(_ZERO)
-        reading = readings.get((signature, alike), _UNSEEN)
-        if reading is _UNSEEN:
-            if len(readings) >= READINGS_KEPT:
-                readings.clear()
-            reading = readings[signature, alike] = read(signature, text)
-        return reading
+    def _key_of(rowid: int, handle: Any, unit: bool | None, text: str) -> tuple[tuple, str | None, bool]:
+        """A received text's group key, the text when its group must keep it, and whether every text
+        alike but for its digits falls in the same group."""
+        signature = signature_of(text) if "】" in text else None
+        if handle in lookup_handles or signature == LOOKUP_SIGNATURE:
+            return (rowid,), text, False
+        if signature is None:  # grouped by what the text says of its sender
+            reading, same = read_alike(None, text)
+            return (handle, unit, None, reading), text, same
+        same = not any(ch.isdigit() for ch in signature)  # else it may differ between texts alike
+        settled = plain.get(signature)
+        if settled is None:
+            settled = plain[signature] = names_one_service(signature)
+        if settled:
+            return (handle, unit, signature), None, same
+        reading, alike = read_alike(signature, text)
+        return (handle, unit, signature, reading), text, same and alike
 
     for rows in batches:
         for rowid, text, attributed, stamp, from_me, handle in rows:
             if stamp.__class__ is int and stamp > 0:
                 unit: bool | None = stamp > NANOSECONDS
-                if day is not None and stamp < (since_ns if unit else since_s):
+                if stamp < (since_ns if unit else since_s):
                     continue
             else:  # no date, or not a number: read it now
                 unit, stamp = None, time_of(stamp)
                 if day is not None and stamp is not None and stamp.date() < day:
                     continue
             if from_me:  # counted, never matched
-                key: tuple = (handle, "sent")
+                key: tuple | None = (handle, "sent")
                 text, stamp, body = "", None, None
             else:
-                if text.__class__ is not str:
+                if text is None:  # newer iOS: the text is only in attributedBody
+                    text = from_body(attributed) or ""
+                elif text.__class__ is not str:
                     text = as_text(text, attributed)
-                signature = signature_of(text) if "】" in text else None
-                body = None
-                if handle in lookup_handles or signature == LOOKUP_SIGNATURE:
-                    key = (rowid,)
-                    body = text
-                elif signature is None:  # grouped by what the text says of its sender
-                    key = (handle, unit, None, reading_of(None, text))
-                    body = text
-                else:
-                    settled = plain.get(signature)
-                    if settled is None:
-                        settled = plain[signature] = names_one_service(signature)
-                    if settled:
-                        key = (handle, unit, signature)
-                    else:
-                        key = (handle, unit, signature, reading_of(signature, text))
-                        body = text
+                alike = (handle, unit, text.encode("utf-8", "surrogatepass").translate(ZERO_BYTES))
+                key = keys.get(alike)
+                if key is None:  # else a group of texts alike: only its count and dates change
+                    key, body, same = _key_of(rowid, handle, unit, text)
+                    if same:
+                        if len(keys) >= KEYS_KEPT:
+                            keys.clear()
+                        keys[alike] = key
             group = groups.get(key)
             if group is None:
                 groups[key] = [1, stamp, stamp, text, body, handle, from_me, unit]

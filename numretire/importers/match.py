@@ -525,6 +525,39 @@ class _Tally:
             self.via.add(via)
 
 
+ZERO_BYTES = bytes.maketrans(b"123456789", b"000000000")  # UTF-8 digits are single bytes, in no other
+READINGS_KEPT = 10_000  # readings remembered at once, in each of SmsMatcher's two memories
+_UNSEEN = object()
+_EXACT = object()  # "remembered per text": its digits may matter
+
+
+class _DigitNames:
+    """The catalog names and shared-signature terms that hold a digit (铁路12306, 58同城, 1688), with
+    their digits as 0: a text that holds none of these, read every way the rules read texts, holds no
+    such name whatever its digits are."""
+
+    def __init__(self, names: _Names, signatures: _Signatures) -> None:
+        forms = {n for n in names.owner if any(ch.isdigit() for ch in n)}
+        terms = {t for shared in signatures.shared.values() for t in shared.terms}
+        forms |= {t for t in terms if any(ch.isdigit() for ch in t)}
+        zeroed = {form.translate(_ZERO_DIGITS) for form in forms}
+        self.latin = [frozenset(_WORD.findall(form)) for form in zeroed if form.isascii()]
+        self.cjk = [form for form in zeroed if not form.isascii()]
+
+    def could_hold(self, text: str) -> bool:
+        """Whether `text`, or a text like it but for its digits, may hold one of these names."""
+        if not self.latin and not self.cjk:
+            return False
+        for seen in {text.casefold(), _norm(text)}:  # as the terms read it, as the names do
+            seen = seen.translate(_ZERO_DIGITS)
+            if any(form in seen for form in self.cjk):
+                return True
+            words = set(_WORD.findall(seen))
+            if any(form <= words for form in self.latin):
+                return True
+        return False
+
+
 class BodyNeeded(Exception):
     """A group of messages came without the text that a rule must read (see MessageGroup.body)."""
 
@@ -536,13 +569,17 @@ class SmsMatcher:
         self.signatures = _Signatures(catalog)
         self.senders = _Senders(catalog, _own_numbers(number_e164))
         self.names = _Names(catalog)
-        self.text_cache: dict[tuple, tuple[str, str, str | None]] = {}
-        self.digit_names = tuple(n for n in self.names.owner if any(ch.isdigit() for ch in n))
+        self.digit_names = _DigitNames(self.names, self.signatures)
+        # (signature, text as UTF-8 with its digits as 0) -> what the rules read in it, or _EXACT
+        # where the digits may matter; then (signature, text) -> the reading.
+        self.readings: dict[tuple, object] = {}
+        self.exact_readings: dict[tuple, object] = {}
         for name, owner in self.names.owner.items():  # alphanumeric sender ids: "SCHWAB", "Google"
             if owner is not None and name.isascii() and name.isalpha() and len(name) >= 3:
                 self.senders.exact.setdefault(name, owner)
         self.hits: dict[str, _Tally] = {}
         self.candidates: dict[tuple[str, str], tuple[str, _Tally, tuple[str, ...]]] = {}
+        self.normal: dict[str, str] = {}  # a candidate's name as written -> as matched
         self.lookups: list[LookupResult] = []
         self.total = self.incoming = 0
 
@@ -557,30 +594,59 @@ class SmsMatcher:
         resolved = self.signatures.resolve(signature)
         return resolved is not None and resolved.service_id is not None and signature != LOOKUP_SIGNATURE
 
-    def reading(self, signature: str, body: str) -> object:
-        """What the rules that read a text make of `body` signed `signature` (not naming one service):
-        messages with equal readings, sender and signature are matched alike (see _settle)."""
+    def reading(self, signature: str | None, body: str) -> object:
+        """What the rules that read a text make of `body` signed `signature` (None: no signature; else
+        one not naming one service): messages with equal readings, sender and signature are matched
+        alike (see _settle). Remembered: see read_alike."""
+        return self.read_alike(signature, body)[0]
+
+    def read_alike(self, signature: str | None, body: str) -> tuple[object, bool]:
+        """`reading(signature, body)`, and whether every text like `body` but for its digits reads the
+        same (signed alike: a signature without digits).
+
+        Readings are remembered for texts alike but for their digits (codes and amounts differ; the
+        words the rules read do not), unless the digits could spell a catalog name (12306, 58同城) or
+        the reading's own name holds one: then for the text itself. Both memories are bounded.
+        """
+        key = (signature, body.encode("utf-8", "surrogatepass").translate(ZERO_BYTES))
+        found = self.readings.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._reading(signature, body)
+            if len(self.readings) >= READINGS_KEPT:
+                self.readings.clear()
+            if self.digit_names.could_hold(body) or (
+                signature is None and any(ch.isdigit() for ch in found[1])  # type: ignore[index]
+            ):
+                self.readings[key] = _EXACT
+                self._remember_exact(signature, body, found)
+                return found, False
+            self.readings[key] = found
+            return found, True
+        if found is _EXACT:
+            exact = (signature, body)
+            found = self.exact_readings.get(exact, _UNSEEN)
+            if found is _UNSEEN:
+                found = self._reading(signature, body)
+                self._remember_exact(signature, body, found)
+            return found, False
+        return found, True
+
+    def _remember_exact(self, signature: str | None, body: str, reading: object) -> None:
+        if len(self.exact_readings) >= READINGS_KEPT:
+            self.exact_readings.clear()
+        self.exact_readings[signature, body] = reading
+
+    def _reading(self, signature: str | None, body: str) -> object:
         if signature is None:
-            return self.by_text(body)
+            return self._read_text(body)
         resolved = self.signatures.resolve(signature)
         if resolved is not None and resolved.terms is not None:
             return resolved.terms.named(body.replace(f"【{signature}】", ""))
         return "code" if CODE_WORDS.search(body) else "bank" if BANK_WORDS.search(body) else None
 
     def by_text(self, body: str) -> tuple[str, str, str | None]:
-        """`read_text`, remembered for texts alike but for their digits (codes, amounts) unless the
-        digits spell a catalog name (12306) or the answer's own name holds one."""
-        alike = body.translate(_ZERO_DIGITS)
-        folded = body.casefold()  # the names are folded: T3出行 is t3出行
-        key = (alike, tuple(n for n in self.digit_names if n in folded))
-        found = self.text_cache.get(key)
-        if found is None:
-            found = self._read_text(body)
-            if not any(ch.isdigit() for ch in found[1]):
-                if len(self.text_cache) >= 10_000:
-                    self.text_cache.clear()
-                self.text_cache[key] = found
-        return found
+        """What a message without a 【signature】 says of its sender (_read_text), remembered."""
+        return self.reading(None, body)  # type: ignore[return-value]
 
     def _read_text(self, body: str) -> tuple[str, str, str | None]:
         """What a message without a 【signature】 says of its sender: (kind, name, service id).
@@ -610,18 +676,6 @@ class SmsMatcher:
         if name and notice and _LIKE_NAME.fullmatch(name) and _norm(name) not in _NOT_NAMES:
             return ("code" if code else "bank", name, None)
         return ("", "", None)
-
-    def reads_digits(self) -> bool:
-        """Whether a rule that reads the text depends on which digits it holds, beyond their places.
-
-        When not, a reader may group messages whose texts differ only in their digits (codes, amounts).
-        """
-        return any(
-            ch in "123456789"
-            for terms in self.signatures.shared.values()
-            for term in terms.terms
-            for ch in term
-        ) or any(ch in "123456789" for name in self.names.owner for ch in name)
 
     # matching
 
@@ -656,7 +710,7 @@ class SmsMatcher:
         if terms is not None:
             if body is None:
                 raise BodyNeeded(signature)
-            named = terms.named(body.replace(f"【{signature}】", ""))
+            named = self.reading(signature, body)  # terms.named, remembered
             if named:
                 for service_id in named:
                     self._tally(service_id).add_group(count, first, last, "app")
@@ -691,10 +745,12 @@ class SmsMatcher:
         self._candidate(signature, kind, terms.service_ids if terms else (), count, first, last)
 
     def _candidate(self, name: str, kind: str, shared: tuple[str, ...], count: int, first, last) -> None:
-        key = (_norm(name), kind)
-        entry = self.candidates.get(key)
+        normal = self.normal.get(name)
+        if normal is None:
+            normal = self.normal[name] = _norm(name)
+        entry = self.candidates.get((normal, kind))
         if entry is None:
-            entry = self.candidates[key] = (name, _Tally(), shared)
+            entry = self.candidates[normal, kind] = (name, _Tally(), shared)
         entry[1].add_group(count, first, last)
 
     def add_messages(self, messages: Iterable[Message]) -> None:

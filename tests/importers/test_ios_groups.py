@@ -24,7 +24,7 @@ from importers.builders import (
     typedstream,
 )
 from numretire.catalog import load
-from numretire.importers import ios_db, ios_groups, match_sms, since
+from numretire.importers import ios_db, ios_groups, match, match_sms, since
 from numretire.importers.match import SmsMatcher
 
 HANDLES = ["95555", "+8610690123456", "106980095588", "10699000", NUMBER, "10690999888", "Google"]
@@ -201,6 +201,32 @@ def test_digits_are_kept_when_a_name_holds_one(tmp_path):
     assert [(c.signature, c.count) for c in found.candidates] == [("大厂科技", 1)]
 
 
+def test_texts_alike_but_for_digits_part_where_the_digits_spell_a_name(tmp_path):
+    from factories import catalog, service
+
+    from importers.builders import with_aliases
+
+    names = catalog(
+        with_aliases(service("rail"), apps=("铁路12306",)),
+        with_aliases(service("broker"), apps=("Trading 212",)),
+    )
+    texts = [
+        "您的验证码123064，铁路12306提醒您",  # the name
+        "您的验证码456789，铁路45678提醒您",  # alike but for digits: no name
+        "Trading 212: your code is 1234",
+        "Trading 345: your code is 1234",
+        "【星河12】验证码1234",  # signatures that differ in digits are two services
+        "【星河34】验证码5678",
+        "【星河12】验证码9999",
+    ]
+    rows = [(text, None, APPLE_NS + i, 0, 6) for i, text in enumerate(texts)]
+    path = database(tmp_path / "sms.db", rows)
+    found = grouped(path, names)
+    assert found == one_by_one(path, names)
+    assert sorted((hit.service_id, hit.count) for hit in found.services) == [("broker", 1), ("rail", 1)]
+    assert {(c.signature, c.count) for c in found.candidates} >= {("星河12", 2), ("星河34", 1)}
+
+
 def test_the_shipped_catalog_on_realistic_messages(tmp_path, home):
     catalog = load(home)
     texts = [CMB, ICBC_END, WECHAT_CODE, QQ_CODE, UNKNOWN_CODE, UNKNOWN_BANK, LOOKUP, "晚上一起吃饭吗？😂"]
@@ -245,13 +271,16 @@ def test_messages_are_grouped_not_handed_over_one_by_one(tmp_path):
 
 
 def test_memory_grows_with_signatures_not_with_texts(tmp_path, monkeypatch):
-    monkeypatch.setattr(ios_groups, "READINGS_KEPT", 50)
+    monkeypatch.setattr(match, "READINGS_KEPT", 50)
+    monkeypatch.setattr(ios_groups, "KEYS_KEPT", 50)
     words = ["验证码", "余额", "活动", "会员", "优惠", "积分", "快递", "订单"]
     texts = [f"【星河商城】{words[i % 8]}{words[i // 8 % 8]}{words[i // 64 % 8]}第{i}号" for i in range(512)]
     rows = [(text, None, APPLE_NS + i, 0, 6) for i, text in enumerate(texts)]
     path = database(tmp_path / "sms.db", rows)
     catalog = small_catalog()
-    groups = ios_groups.read_groups(path, SmsMatcher(catalog, NUMBER))
+    matcher = SmsMatcher(catalog, NUMBER)
+    groups = ios_groups.read_groups(path, matcher)
+    assert len(matcher.readings) <= 50 and len(matcher.exact_readings) <= 50
     assert sum(g.count for g in groups) == 512
     assert len(groups) == 3  # code words, bank words, neither: not 512 different texts
     assert grouped(path, catalog) == one_by_one(path, catalog)

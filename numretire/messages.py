@@ -953,6 +953,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.candidates_hint": ("短信正文不会被保存或显示。", "Message bodies are never stored or shown."),
     "import.kind.code": ("验证码", "codes"),
     "import.kind.bank": ("银行通知", "bank notices"),
+    "import.kind.notice": ("订单、快递或预约通知", "order, parcel or appointment notices"),
     "import.kind.shared": ("母公司署名", "parent company's signature"),
     "import.read_sms": (
         "读取了 {messages:,} 条短信，其中收到的 {incoming:,} 条参与匹配。",

@@ -31,20 +31,30 @@ from numretire.importers import ImportFileError, Login, Message, MessageGroup, P
 SIGNATURE_MAX = 24  # characters between 【 and 】; real signatures are far shorter
 
 # What an unknown leading name must look like to be offered as a service: a name, not a sentence.
-_LIKE_NAME = re.compile(r"[\w&.'\- ]{2,24}|[\u4e00-\u9fff\w]{2,12}")
+_LIKE_NAME = re.compile(r"[\w&.'()\- ]{2,24}|[\u4e00-\u9fff\w]{2,12}")
 
 CODE_WORDS = re.compile(
     r"验证码|校验码|动态码|动态密码|确认码|认证码|登录码|驗證碼|校驗碼|動態碼|"
     r"(?<![a-z])(?:code|otp|passcode|verification|pin|password)(?![a-z])|"
-    r"kennwort|verifizierungscode|aktivierungscode|code de|código|codice|код|mã xác|ma kich hoat|ma xac|รหัส",
+    r"kennwort|verifizierungscode|aktivierungscode|code de|código|codice|код|пароль|"
+    r"mã xác|ma kich hoat|ma xac|รหัส|認証番号|確認コード|認証コード|ワンタイムパス|인증번호|인증 번호|인증코드|doğrulama kodu|onay kodu|"
+    r"رمز|کد فعال|کد تایید|کد ورود",
     re.IGNORECASE,
 )
 BANK_WORDS = re.compile(
     r"余额|交易|消费|支出|入账|到账|尾号|转账|还款|账单|信用卡|存入|扣款|取款|餘額|尾號|"
     r"尊敬的客户|话费|套餐|已受理|"
-    r"(?<![a-z])(?:debited|credited|spent|transaction|a/c|account ending|avl bal|balance)(?![a-z])",
+    r"(?<![a-z])(?:debited|credited|spent|transaction|a/c|account ending|avl bal|balance|purchase|withdrawn|"
+    r"withdrawal|deposit|transferred|refund|card ending|debit card|credit card|pending charge|payment of|"
+    r"platba|debitada|debitado|credito|crédito|compra|saldo|virement|paiement|solde|überweisung|kontostand|"
+    r"oplata|dostupno|upi|inr)(?![a-z])|"
+    r"покупка|пополнение|оплата|доступно|списание|баланс|"
+    r"خصم|قيد مبلغ|شراء|رصيد|خرید|خريد|مبلغ|مانده|موجودی|برداشت|ریال|ريال",
     re.IGNORECASE,
 )
+# Words of the notices services send about an order, a parcel or an appointment: a signature that no
+# catalog entry has, on such a notice, is a service the number is registered with.
+NOTICE_WORDS = re.compile(r"取件码|取货码|取件|包裹|快递|订单|预约|会员|取餐|发货|配送")
 
 LOOKUP_SIGNATURE = "工信部反诈中心"  # its signature, as a reporter quoted it (xrbh.cn, 2022-07-26)
 LOOKUP_SENDER = "10699000"  # MIIT's port for 一证通查 results (MIIT announcement; People's Daily 2022-07-22)
@@ -174,26 +184,50 @@ def name_forms(name: str) -> tuple[str, ...]:
 _LEADING = re.compile(
     r"^\s*(?:<#>|\[#\]|#)?\s*(?:\[(?P<b>[^\]\n]{2,30})\]|\((?P<p>[^)\n]{2,30})\)|(?P<c>[^\s:：\d][^:：\n]{0,28}?)\s*[:：])"
 )
-_TRAILING = re.compile(r"(?:^|[\s.。!！])[-–—]\s*(?P<t>[A-Za-z][\w&.' ]{1,28}?)\s*[.。]?\s*$")
+_TRAILING = re.compile(
+    r"(?:^|[\s.。!！])[-–—]\s*(?P<t>[A-Za-z][\w&.' ]{1,28}?)\s*[.。]?\s*$"
+    r"|[。.!！]\s*\[(?P<u>[^\]\n]{2,24})\]\s*$"
+)
+# A name alone on the first line, in a script without Latin letters ("پاسارگاد\nخرید\n…", "*بانک سينا*").
+_FIRST_LINE = re.compile(r"\s*\*?(?P<f>[^\sA-Za-z\d:：*][^\nA-Za-z\d:：*]{1,23}?)\*?\s*\n")
 _CODE_SUFFIX = re.compile(
-    r"\s+(?:id\s+)?(?:code|otp|pin|msg|message|alert|alerts|verification(?:\s+code)?|security\s+code)$",
+    r"\s+(?:id\s+)?(?:code|otp|pin|msg|message|alert|alerts|verification(?:\s+code)?|security\s+code|"
+    r"sms token|token|account)$",
     re.IGNORECASE,
 )
+_CODE_PREFIX = re.compile(r"^(?:your|the)\s+(?=\S)", re.IGNORECASE)
 # Where code messages name their sender in English: "123456 is your LIKE verification code", "Your
 # BluSmart verification code is …", "… verification code for HQ Trivia", "(NetEase Verification Code)".
-_SERVICE = r"([A-Z0-9][\w&'.-]*(?: [A-Z0-9][\w&'.-]*){0,3})"
+_SERVICE = r"((?:[A-Z0-9]|[a-z](?=[A-Z]))[\w&'.-]*(?: [A-Z0-9][\w&'.-]*){0,3})"  # Lyft, mCent, NetEase
 _NAMED_IN_CODE = re.compile(
-    r"\bis your "
+    r"\b(?i:is your) "
     + _SERVICE
-    + r" (?:verification|security|confirmation|login|one-time|activation)? ?(?:code|pin|otp)\b"
-    r"|\byour " + _SERVICE + r" (?:verification|security|confirmation|login|activation) (?:code|pin)\b"
-    r"|\b(?:code|password|otp|pin) for (?:your )?" + _SERVICE + r"(?: account)?\s*(?:[.,:;!]|$| is\b)"
-    r"|\b(?:account|user account) (?:with|at|on) " + _SERVICE + r"\b"
-    r"|\(" + _SERVICE + r" verification code\)",
+    + r" (?i:(?:verification|security|confirmation|login|one-time|activation)? ?(?:code|pin|otp))\b"
+    r"|\b(?i:your) "
+    + _SERVICE
+    + r" (?i:(?:verification|security|confirmation|login|activation) (?:code|pin))\b"
+    r"|\b(?i:(?:code|password|otp|pin) for (?:your )?)" + _SERVICE + r"(?: account)?\s*(?:[.,:;!]|$| is\b)"
+    r"|\b(?i:(?:account|user account) (?:with|at|on)) " + _SERVICE + r"\b"
+    r"|\b(?i:(?:log ?in|sign in) to (?:your )?)" + _SERVICE + r"\b"
+    r"|\b(?i:welcome to) " + _SERVICE + r"\b"
+    r"|\b(?i:(?:alert|notification) from) " + _SERVICE + r"\b"
+    r"|\(" + _SERVICE + r" (?i:verification code)\)",
 )
 # Words the patterns above may catch that name no service.
 _NOT_NAMES = frozenset(
-    {"the", "your", "one time", "one-time", "this", "a", "an", "login", "security", "verification"}
+    {
+        "the",
+        "your",
+        "one time",
+        "one-time",
+        "this",
+        "a",
+        "an",
+        "login",
+        "security",
+        "verification",
+        "ログイン",
+    }
 )
 # An alphanumeric sender id ("NFCU", "AX-HDFCBK-S" in India's DLT form): the sender names itself.
 _SENDER_ID = re.compile(r"(?=.*[a-z])[a-z0-9][a-z0-9 ._-]{1,14}")
@@ -558,6 +592,19 @@ class _DigitNames:
         return False
 
 
+def _notice_kind(body: str, orders: bool = True) -> str | None:
+    """ "code", "bank" or (with `orders`) "notice" when `body` carries a code, an account or
+    transaction notice, or an order, parcel or appointment notice; else None."""
+    if CODE_WORDS.search(body):
+        return "code"
+    if BANK_WORDS.search(body):
+        return "bank"
+    return "notice" if orders and NOTICE_WORDS.search(body) else None
+
+
+_MOBILE_TYPES = (1, 2)  # phonenumbers.PhoneNumberType.MOBILE, FIXED_LINE_OR_MOBILE (not imported here)
+
+
 class BodyNeeded(Exception):
     """A group of messages came without the text that a rule must read (see MessageGroup.body)."""
 
@@ -580,6 +627,9 @@ class SmsMatcher:
         self.hits: dict[str, _Tally] = {}
         self.candidates: dict[tuple[str, str], tuple[str, _Tally, tuple[str, ...]]] = {}
         self.normal: dict[str, str] = {}  # a candidate's name as written -> as matched
+        self.people: dict[str, bool] = {}  # sender -> whether it is a person's mobile number
+        # (sender, signature, text as UTF-8 with its digits as 0) -> where such messages count
+        self.targets: dict[tuple, tuple[tuple[_Tally, str], ...]] = {}
         self.lookups: list[LookupResult] = []
         self.total = self.incoming = 0
 
@@ -642,7 +692,7 @@ class SmsMatcher:
         resolved = self.signatures.resolve(signature)
         if resolved is not None and resolved.terms is not None:
             return resolved.terms.named(body.replace(f"【{signature}】", ""))
-        return "code" if CODE_WORDS.search(body) else "bank" if BANK_WORDS.search(body) else None
+        return _notice_kind(body)
 
     def by_text(self, body: str) -> tuple[str, str, str | None]:
         """What a message without a 【signature】 says of its sender (_read_text), remembered."""
@@ -659,21 +709,27 @@ class SmsMatcher:
         notice = code or BANK_WORDS.search(body) is not None
         if not notice:  # a name counts only in a message that carries a code or a notice
             return ("", "", None)
-        lead = _LEADING.match(body) or _TRAILING.search(body)
-        name = next((g for g in lead.groups() if g), "").strip() if lead else ""
-        name = _CODE_SUFFIX.sub("", name)  # "Snapchat code:", "Citi ID Code:", "Verizon Msg:"
+        lead = _LEADING.match(body) or _TRAILING.search(body) or _FIRST_LINE.match(body)
+        name, rest = "", body
+        if lead:
+            group = next((g for g, value in lead.groupdict().items() if value), None)
+            if group is not None:
+                written = lead.group(group).strip()
+                # "Snapchat code:", "Verizon Msg:", "Your Uber code:"
+                name = _CODE_PREFIX.sub("", _CODE_SUFFIX.sub("", written))
+                rest = body.replace(written, " ")  # a catalog name inside "[Binance TR]" is not it
         if name:
             service_id = self.names.exact(name)
             if service_id is not None:
                 return ("name", name, service_id)
-        if notice:
-            service_id = self.names.in_text(body, banks_only=not code)
-            if service_id is not None:
-                return ("text", "", service_id)
-        if not name and code:
+        service_id = self.names.in_text(rest, banks_only=not code)
+        if service_id is not None:
+            return ("text", "", service_id)
+        if not name:
             named = _NAMED_IN_CODE.search(body)
             name = next((g for g in named.groups() if g), "").strip() if named else ""
-        if name and notice and _LIKE_NAME.fullmatch(name) and _norm(name) not in _NOT_NAMES:
+            name = _CODE_SUFFIX.sub("", name)  # "your USCIS Account"
+        if name and _LIKE_NAME.fullmatch(name) and _norm(name) not in _NOT_NAMES:
             return ("code" if code else "bank", name, None)
         return ("", "", None)
 
@@ -703,55 +759,91 @@ class SmsMatcher:
             found = _lookup_in(body, first)
             if found is not None:
                 self.lookups.append(found)
+        for tally, via in self._targets(number, by_sender, signature, resolved, body)[0]:
+            tally.add_group(count, first, last, via)
+
+    def _targets(
+        self,
+        number: str,
+        by_sender: str | None,
+        signature: str | None,
+        resolved: _Resolved | None,
+        body: str | None,
+    ) -> tuple[tuple[tuple[_Tally, str], ...], bool]:
+        """Where a message from `number` signed `signature` counts (rules 3 to 6): (tally, rule) pairs
+        of services or candidates; and whether every text alike but for its digits counts there too."""
         if resolved is not None and resolved.service_id is not None:
-            self._tally(resolved.service_id).add_group(count, first, last, resolved.via)
-            return
+            return ((self._tally(resolved.service_id), resolved.via),), True
         terms = resolved.terms if resolved is not None else None
+        same = True
         if terms is not None:
             if body is None:
                 raise BodyNeeded(signature)
-            named = self.reading(signature, body)  # terms.named, remembered
+            named, same = self.read_alike(signature, body)  # terms.named, remembered
             if named:
-                for service_id in named:
-                    self._tally(service_id).add_group(count, first, last, "app")
-                return
+                return tuple((self._tally(service_id), "app") for service_id in named), same  # type: ignore[union-attr]
         if signature is None:
             if body is None:
                 raise BodyNeeded(number)
-            kind, name, service_id = ("", "", None) if _MOBILE.fullmatch(number) else self.by_text(body)
+            kind, name, service_id = "", "", None
+            if not _MOBILE.fullmatch(number):
+                (kind, name, service_id), same = self.read_alike(None, body)  # type: ignore[misc]
             if service_id is not None:
-                self._tally(service_id).add_group(count, first, last, kind)
-            elif by_sender is not None:
-                self._tally(by_sender).add_group(count, first, last, "sender")
-            elif kind in ("code", "bank"):
-                self._candidate(name, kind, (), count, first, last)
-            elif _SENDER_ID.fullmatch(number) and (CODE_WORDS.search(body) or BANK_WORDS.search(body)):
-                kind = "code" if CODE_WORDS.search(body) else "bank"
-                self._candidate(_sender_name(number), kind, (), count, first, last)
-            return
+                return ((self._tally(service_id), kind),), same
+            if by_sender is not None:
+                return ((self._tally(by_sender), "sender"),), same
+            if self._from_a_person(number):  # what a person writes names no service of theirs
+                return (), same
+            if _SENDER_ID.fullmatch(number):  # it names the service better than a heading ("Update:")
+                kind = kind if kind in ("code", "bank") else _notice_kind(body, False) or ""
+                if kind:
+                    return ((self._candidate(_sender_name(number), kind, ()), ""),), same
+            if kind in ("code", "bank"):
+                return ((self._candidate(name, kind, ()), ""),), same
+            return (), same
         if by_sender is not None:
-            self._tally(by_sender).add_group(count, first, last, "sender")
-            return
+            return ((self._tally(by_sender), "sender"),), same
         if terms is not None:
             kind = "shared"
         elif body is None:
             raise BodyNeeded(signature)
-        elif CODE_WORDS.search(body):
-            kind = "code"
-        elif BANK_WORDS.search(body):
-            kind = "bank"
         else:
-            return
-        self._candidate(signature, kind, terms.service_ids if terms else (), count, first, last)
+            found, same = self.read_alike(signature, body)  # _notice_kind, remembered
+            if found is None:
+                return (), same
+            kind = found  # type: ignore[assignment]
+        return ((self._candidate(signature, kind, terms.service_ids if terms else ()), ""),), same
 
-    def _candidate(self, name: str, kind: str, shared: tuple[str, ...], count: int, first, last) -> None:
+    def _from_a_person(self, number: str) -> bool:
+        """Whether `number` (normalised) is a mobile number abroad: a person's, whose texts may look
+        like a service's ("Mom: the wifi password is …") but are no account of the user's."""
+        found = self.people.get(number)
+        if found is None:
+            found = False
+            if number.isdigit() and 10 <= len(number) <= 15 and not number.startswith("106"):
+                import phonenumbers
+
+                try:
+                    parsed = phonenumbers.parse("+" + number)
+                except phonenumbers.NumberParseException:
+                    parsed = None
+                found = (
+                    parsed is not None
+                    and phonenumbers.is_valid_number(parsed)
+                    and (phonenumbers.number_type(parsed) in _MOBILE_TYPES)
+                )
+            self.people[number] = found
+        return found
+
+    def _candidate(self, name: str, kind: str, shared: tuple[str, ...]) -> _Tally:
+        """The tally of the unknown service `name` (a signature, a leading name or a sender id)."""
         normal = self.normal.get(name)
         if normal is None:
             normal = self.normal[name] = _norm(name)
         entry = self.candidates.get((normal, kind))
         if entry is None:
             entry = self.candidates[normal, kind] = (name, _Tally(), shared)
-        entry[1].add_group(count, first, last)
+        return entry[1]
 
     def add_messages(self, messages: Iterable[Message]) -> None:
         """Match messages one by one (the common cases inline: a signature that names a service, a
@@ -759,6 +851,7 @@ class SmsMatcher:
         senders, signatures = self.senders, self.signatures
         own, hits = senders.own, self.hits
         sender_cache, resolved_cache = senders.cache, signatures.cache
+        targets_of = self.targets
         total = incoming = 0
         for sender, body, at, received in messages:  # the hot loop: one pass, dictionary lookups only
             total += 1
@@ -775,15 +868,27 @@ class SmsMatcher:
                 resolved = resolved_cache[signature]
             else:
                 resolved = signatures.resolve(signature)
-            if number != LOOKUP_SENDER and signature != LOOKUP_SIGNATURE:  # rules 2 and 4 inline
-                if resolved is None:
-                    if signature is not None and by_sender is not None:
-                        (hits.get(by_sender) or self._tally(by_sender)).add(at, "sender")
-                        continue
-                elif resolved.service_id is not None:
-                    (hits.get(resolved.service_id) or self._tally(resolved.service_id)).add(at, resolved.via)
+            if number == LOOKUP_SENDER or signature == LOOKUP_SIGNATURE:
+                self._settle(number, by_sender, signature, resolved, body, 1, at, at)
+                continue
+            if resolved is None:  # rules 2 and 4 inline
+                if signature is not None and by_sender is not None:
+                    (hits.get(by_sender) or self._tally(by_sender)).add(at, "sender")
                     continue
-            self._settle(number, by_sender, signature, resolved, body, 1, at, at)
+            elif resolved.service_id is not None:
+                (hits.get(resolved.service_id) or self._tally(resolved.service_id)).add(at, resolved.via)
+                continue
+            # the rest, remembered for texts alike but for their digits where they count alike
+            alike = (number, signature, body.encode("utf-8", "surrogatepass").translate(ZERO_BYTES))
+            targets = targets_of.get(alike)
+            if targets is None:
+                targets, same = self._targets(number, by_sender, signature, resolved, body)
+                if same:
+                    if len(targets_of) >= READINGS_KEPT:
+                        targets_of.clear()
+                    targets_of[alike] = targets
+            for tally, via in targets:
+                tally.add(at, via)
         self.total += total
         self.incoming += incoming
 

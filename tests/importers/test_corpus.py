@@ -71,8 +71,7 @@ def test_no_message_is_read_as_a_service_that_did_not_send_it(per_service):
 
 def test_services_the_catalog_lacks_are_offered_by_their_name(per_service):
     """Unknown services come back as custom items (candidates) named by their signature, leading
-    name or sender id. The figure the issue asks for is 85% of all services; this floor records
-    where the rules stand, and must only rise."""
+    name or sender id: with the catalogued ones found by id, at least 85% of all services."""
     total = len(per_service)
     found = 0
     for key, (catalogued, result) in per_service.items():
@@ -81,7 +80,7 @@ def test_services_the_catalog_lacks_are_offered_by_their_name(per_service):
         else:
             names = {_norm(c.signature) for c in result.candidates if c.kind != "shared"}
             found += bool(names) and not result.services
-    assert found / total >= 0.72
+    assert found / total >= 0.85
 
 
 def test_messages_people_wrote_to_each_other_never_become_items(corpus, tmp_path):

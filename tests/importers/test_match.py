@@ -127,6 +127,7 @@ def test_sender_rules(sender, service):
         ("【不认识】您的验证码是 1234", [], "code"),
         ("【不认识】您尾号1234的卡入账", [], "bank"),
         ("【不认识】双十一大促", [], None),
+        ("【不认识驿站】您的包裹已到，取件码 3-3-6020", [], "notice"),  # an order or parcel notice
     ],
 )
 def test_message_rules(body, services, candidate):
@@ -332,3 +333,35 @@ def test_parse_lookup_without_a_count(text, key):
         parse_lookup(text, "result.txt")
     assert caught.value.key == key
     assert caught.value.params["path"] == "result.txt"
+
+
+@pytest.mark.parametrize(
+    ("sender", "body", "services", "names"),
+    [
+        # a person abroad writes like a service: no item ("Mom" is not an account)
+        ("+447911123456", "Mom: the wifi password is 1234", [], []),
+        ("+4915123456789", "Papa: die PIN ist 1234", [], []),
+        # a mobile number abroad may still carry a catalogued service's code
+        ("+447911123456", "Your Shop-en verification code is 123456", ["shop"], []),
+        # an unknown leading name holding a catalog name is another service ("Binance TR")
+        ("10690000", "[Google Play] code 1234. Google Play staff never ask for it", [], ["Google Play"]),
+        ("10690000", "Your Stairlin verification code is 815671", [], ["Stairlin"]),
+        ("10690000", "512665 (NetEase Verification Code)", [], ["NetEase"]),
+        ("10690000", "You requested a password to log in to your USCIS Account: 1234", [], ["USCIS"]),
+        ("10690000", "[#] Your Uber code: 5934", [], ["Uber"]),
+        # a name alone on the first line, in a script without Latin letters
+        ("10690000", "پاسارگاد\nخرید\nمبلغ:1,555,000\nرمز:1122334455", [], ["پاسارگاد"]),
+        # an alphanumeric sender id names the service better than a heading
+        (
+            "AD-NAVAMC-S",
+            "Unit Allotment Update:\nYour SIP purchase of Rs.499.98 is processed",
+            [],
+            ["NAVAMC"],
+        ),
+        ("10690000", "您的验证码123064，有效期5分钟。[某某门户]", [], ["某某门户"]),
+    ],
+)
+def test_names_in_texts_without_a_signature(sender, body, services, names):
+    found = match_messages([message(body, sender)], small_catalog(), NUMBER)
+    assert [hit.service_id for hit in found.services] == services
+    assert [c.signature for c in found.candidates] == names

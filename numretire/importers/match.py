@@ -37,7 +37,8 @@ CODE_WORDS = re.compile(
     r"验证码|校验码|动态码|动态密码|确认码|认证码|登录码|驗證碼|校驗碼|動態碼|"
     r"(?<![a-z])(?:code|otp|passcode|verification|pin|password)(?![a-z])|"
     r"kennwort|verifizierungscode|aktivierungscode|code de|código|codice|код|пароль|"
-    r"mã xác|ma kich hoat|ma xac|รหัส|認証番号|確認コード|認証コード|ワンタイムパス|인증번호|인증 번호|인증코드|doğrulama kodu|onay kodu|"
+    r"mã xác|ma kich hoat|ma xac|รหัส|認証番号|確認コード|認証コード|ワンタイムパス|"
+    r"인증번호|인증 번호|인증코드|doğrulama kodu|onay kodu|"
     r"رمز|کد فعال|کد تایید|کد ورود",
     re.IGNORECASE,
 )

@@ -46,20 +46,65 @@ def test_progress_over_time_counts_resolved_items_per_day():
 
 def test_markdown_is_a_checklist_and_escapes_user_text(busy):
     text = busy("report", "--lang", "en").stdout
-    assert text.startswith("# Number retirement report")
-    assert "+86 138\\*\\*\\*\\*5678" in text and "13812345678" not in text
+    assert text.startswith("# Number retirement report: `+86")
+    assert "`+86 138****5678`" in text and "13812345678" not in text  # the number as written
     assert re.search(r"^- \[x\] Alipay", text, re.M)
     assert re.search(r"^- \[ \] Meituan", text, re.M)
-    assert "\\<script\\>" in text and "<script>" not in text
-    assert "\\[x\\]\\(http\\://evil.example\\)" in text and "\\*\\*bold\\*\\*" in text
+    assert "\\<script>" in text and not re.search(r"(?<!\\)<script", text)
+    assert "\\[x\\](http://evil.example)" in text and "\\*\\*bold\\*\\*" in text
     assert "## Timeline" in text and "Not safe to cancel" in text
+    assert "Meituan (" in text and "\\(" not in text and "\\:" not in text  # no needless escapes
 
 
-def test_markdown_escape_unit():
-    assert (
-        markdown.escape("a_b *c* [d](e) <f> #g | h\nnext")
-        == "a\\_b \\*c\\* \\[d\\]\\(e\\) \\<f\\> \\#g \\| h next"
-    )
+def _rendered(markdown_text: str) -> str:
+    """What a CommonMark renderer with GitHub's tables and strikethrough makes of `markdown_text`."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown_text)
+
+
+def test_markdown_a_renderer_reads_user_text_as_text(busy):
+    html = _rendered(busy("report", "--lang", "en").stdout)
+    assert "<script" not in html and "<a " not in html and "<img" not in html and "<strong>bold" not in html
+    assert "[x](http://evil.example) **bold**" in html  # shown as the user wrote it
+    assert "<code>+86 138****5678</code>" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a_b *c* [d](e) <f> #g | h",
+        "<b>bold</b> <!-- c --> <?x?> &amp; &#65; `code` ~~gone~~ ~x~",
+        "_em_ __strong__ **s** ![img](http://x/i.png) [l][r] <http://x.example>",
+        "# heading",
+        "> quote",
+        "- item",
+        "+ item",
+        "1. item",
+        "2) item",
+        "===",
+        "---",
+        "| a | b |",
+        "back\\slash \\*",
+    ],
+)
+def test_markdown_escape_leaves_text_as_written(text):
+    """Rendered, escaped text is the text itself: nothing became markup, nothing was lost."""
+    import html
+
+    for start in (True, False):
+        line = markdown.escape(text, start=start)
+        source = line if start else f"- [ ] {line}"
+        rendered = _rendered(source)
+        found = re.fullmatch(r"<p>(.*)</p>\n|<ul>\n<li>\[ \] (.*)</li>\n</ul>\n", rendered, re.S)
+        assert found, (line, rendered)  # one paragraph or one list item, nothing else
+        assert html.unescape(found.group(1) or found.group(2)) == text, (line, rendered)
+
+
+def test_markdown_escape_escapes_only_what_would_be_markup():
+    assert markdown.escape("a_b *c* [d](e) <f> #g | h\nnext") == "a_b \\*c\\* \\[d\\](e) \\<f> #g \\| h next"
+    assert markdown.escape("report: (Pinduoduo) +86 3 < 4 > 2") == "report: (Pinduoduo) +86 3 < 4 > 2"
+    assert markdown.escape("1. item", start=True) == "1\\. item"
 
 
 def test_markdown_in_chinese(busy):

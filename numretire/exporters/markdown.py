@@ -10,36 +10,63 @@ from typing import Any
 
 from numretire.i18n import t
 
-# What Markdown (CommonMark and GitHub's flavour) could read as markup inside a line: emphasis, code,
-# links and images, HTML and entities, tables, strikethrough, and the ':' of an autolinked URL.
-_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+!|~&:])")
+# What Markdown (CommonMark and GitHub's flavour) would read as markup, and only that: emphasis and
+# code anywhere; links and images start with '['; HTML starts with '<' and a letter, '/', '!' or '?';
+# entities are '&name;'; table cells end at '|'; strikethrough is '~'. '_' opens emphasis only at a
+# word's edge. A line or cell that starts with '#', '>', '+', '-', '=' or '1.' would open a block.
+_ALWAYS = re.compile(r"([\\`*\[\]|~])")
+_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+_BLOCK = re.compile(r"^(?:[#>+\-=]|\d+(?=[.)]))")
 
 
-def escape(text: str) -> str:
-    """Literal text in Markdown, on one line: every character that could start markup is escaped."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
+def escape(text: str, start: bool = False) -> str:
+    """Literal text in Markdown, on one line: what could start markup is escaped, nothing more (a
+    '(' or ':' stays as it is); with `start`, for text that opens a line, what would open a block."""
+    text = _ALWAYS.sub(r"\\\1", " ".join(str(text).split()))
+    text = _TAG.sub(r"\\<", _ENTITY.sub(r"\\&", _UNDERSCORE.sub(r"\\_", text)))
+    found = _BLOCK.match(text) if start else None
+    if found:
+        end = found.end()
+        text = text[:end] + "\\" + text[end:] if text[:1].isdigit() else "\\" + text
+    return text
+
+
+def _spaced(text: str) -> str:
+    """escape(text), keeping a space at either end (text around a number in a sentence)."""
+    core = escape(text)
+    return (" " if text[:1].isspace() and core else "") + core + (" " if text[-1:].isspace() and core else "")
+
+
+def _number(text: str) -> str:
+    """A (masked) phone number as code: read as written, its '*' and '+' never markup."""
+    return f"`{text}`"
 
 
 def render(report: dict[str, Any]) -> bytes:
     lang = report["lang"]
     p = report["profile"]
-    title = t("report.title_adopt" if p["kind"] == "adopt" else "report.title", lang, number=p["number"])
-    lines = [f"# {escape(title)}", ""]
+    key = "report.title_adopt" if p["kind"] == "adopt" else "report.title"
+    before, _, after = t(key, lang, number="\0").partition("\0")
+    lines = [f"# {_spaced(before)}{_number(p['number'])}{_spaced(after)}", ""]
     if p["label"]:
-        lines += [f"{escape(t('col.label', lang))}: {escape(p['label'])}", ""]
+        lines += [f"{escape(t('col.label', lang), start=True)}: {escape(p['label'])}", ""]
     lines += [f"**{escape(report['verdict'])}**", ""]
     for b in report["blockers"]:
         lines.append(f"- {escape(b['text'])}")
     if report["blockers"]:
         lines.append("")
-    lines += [f"{escape(t('report.generated', lang, date=report['generated']))}", ""]
+    lines += [f"{escape(t('report.generated', lang, date=report['generated']), start=True)}", ""]
     facts = [
         (t("col.carrier", lang), p["carrier"]),
         (t("col.new_number", lang), p["new_number"]),
         (t("col.cancel_on", lang), p["cancel_on"]),
         (t("report.cancelled_on", lang), p["cancelled_on"]),
     ]
-    lines += [f"- {escape(k)}: {escape(v)}" for k, v in facts if v] + [""]
+    lines += [
+        f"- {escape(k)}: {_number(v) if k == t('col.new_number', lang) else escape(v)}" for k, v in facts if v
+    ] + [""]
 
     lines += [f"## {escape(t('status.progress_title', lang))}", ""]
     lines += [f"| {escape(t('col.category', lang))} | {escape(t('col.done', lang))} |", "| --- | ---: |"]

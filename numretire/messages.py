@@ -946,6 +946,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "seen.title": ("发现于：{seen}", "Seen in: {seen}"),
     "seen.col": ("发现于", "Seen in"),
+    "report.csv.seen": ("发现于", "Seen in"),
     "seen.sms": ("短信 {count:,} 次", "SMS ×{count:,}"),
     "seen.passwords": ("密码库", "password manager"),
     "seen.apps": ("已安装应用", "installed apps"),

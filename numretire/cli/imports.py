@@ -281,7 +281,7 @@ def apps(
     profile: ProfileOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Read the installed apps (adb shell pm list packages, App Manager's list, an iPhone backup) · 读取已安装应用"""
+    """Read the installed apps (adb pm list packages, App Manager, an iPhone backup) · 读取已安装应用"""
     import hashlib
 
     from numretire import discovery

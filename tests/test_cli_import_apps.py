@@ -53,7 +53,12 @@ def backup(tmp_path):
     (folder / "Info.plist").write_bytes(
         plistlib.dumps(
             {
-                "Installed Applications": ["net.whatsapp.WhatsApp", "com.example.nobody.knows"],
+                "Installed Applications": [
+                    "net.whatsapp.WhatsApp",
+                    "com.tencent.xin",
+                    "com.alipay.iphoneclient",
+                    "com.example.nobody.knows",
+                ],
                 "Phone Number": SENTINELS[1],
                 "IMEI": SENTINELS[0],
                 "Serial Number": SENTINELS[2],
@@ -127,7 +132,7 @@ def test_json_and_dry_run_store_nothing(retiring, home, app_manager):
 def test_an_iphone_backup_folder_and_its_info_plist(retiring, home, backup):
     data = json.loads(retiring("import", "apps", str(backup), "--json").stdout)
     assert data["format"] == "ios-backup"
-    assert [s["id"] for s in data["services"]] == ["whatsapp"] and data["unnamed"] == 1
+    assert [s["id"] for s in data["services"]] == ["alipay", "wechat", "whatsapp"] and data["unnamed"] == 1
     retiring("import", "apps", str(backup / "Info.plist"), "--yes")
     assert profile(home).item("whatsapp").evidence[0].source == "apps"
     # the folder is the same apps as its Info.plist

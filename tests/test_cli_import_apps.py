@@ -21,6 +21,7 @@ APP_MANAGER = (
     "com.sankuai.meituan,美团,1,1.0,21,33,ab,1,2,,\n"
     "com.example.loan,某某贷,1,1.0,21,33,ab,1,2,,\n"
     "com.example.evil,[bold red]Evil[/bold red],1,1.0,21,33,ab,1,2,,\n"
+    "com.example.escape,\x1b[2JWiper,1,1.0,21,33,ab,1,2,,\n"
     "com.miui.home,系统桌面,1,1.0,21,33,ab,1,2,,\n"
 )
 SENTINELS = ("SENTINEL-IMEI-3569", "+86 139 0000 1111", "SENTINEL-SERIAL", "com.example.nobody.knows")
@@ -82,7 +83,7 @@ def test_matches_are_shown_in_english_and_nothing_stored_without_yes(retiring, h
 
 def test_chinese_screen(retiring, app_manager):
     out = retiring("import", "apps", str(app_manager), "--dry-run", "--lang", "zh").stdout
-    assert "读取了 4 个已安装应用" in out and "美团" in out and "某某贷" in out
+    assert "读取了 5 个已安装应用" in out and "美团" in out and "某某贷" in out
     assert "目录里没有，添加为自定义条目" in out and "系统桌面" not in out
     assert "试运行：未保存任何内容。" in out
 
@@ -111,8 +112,9 @@ def test_yes_stores_items_with_app_evidence_and_the_same_list_again_changes_noth
 def test_named_unknown_apps_become_custom_items_and_markup_stays_text(retiring, home, app_manager):
     out = retiring("import", "apps", str(app_manager), "--yes", "--lang", "en").stdout
     assert "[bold red]Evil[/bold red]" in out  # shown as written, never read as markup
+    assert "\x1b" not in out and "\\x1b[2JWiper" in out  # nor as a terminal control sequence
     names = {i.custom.name: i for i in profile(home).items if i.custom is not None}
-    assert set(names) == {"某某贷", "[bold red]Evil[/bold red]"}
+    assert set(names) == {"某某贷", "[bold red]Evil[/bold red]", "\x1b[2JWiper"}
     assert names["某某贷"].origin == "import-apps" and names["某某贷"].evidence[0].source == "apps"
     assert profile(home).item("meituan") is not None
 
@@ -120,7 +122,7 @@ def test_named_unknown_apps_become_custom_items_and_markup_stays_text(retiring, 
 def test_json_and_dry_run_store_nothing(retiring, home, app_manager):
     data = json.loads(retiring("import", "apps", str(app_manager), "--json").stdout)
     assert data["kind"] == "apps" and data["format"] == "app-manager-csv"
-    assert (data["apps"], data["unnamed"], data["system"]) == (4, 0, 1)
+    assert (data["apps"], data["unnamed"], data["system"]) == (5, 0, 1)
     services = {(s["id"], s["name"], s["custom"]) for s in data["services"]}
     assert ("meituan", "Meituan (美团)", False) in services
     assert (None, "某某贷", True) in services

@@ -80,6 +80,31 @@ def adopt_custom(profile: Profile, catalog) -> int:
     return changed
 
 
+def from_apps(matches, profile: Profile) -> list[Proposal]:
+    """One proposal per service an app list revealed, then one custom item per named app the catalog
+    lacks (bank when its name says bank, else other). An app list has no dates."""
+    known = sorted(
+        (
+            Proposal(h.service_id, h.count, None, None, False, profile.item(h.service_id) is not None)
+            for h in matches.services
+        ),
+        key=lambda p: p.service_id,
+    )
+    custom = [
+        Proposal(
+            "",
+            c.count,
+            None,
+            None,
+            False,
+            _custom_item(profile, c.name) is not None,
+            Custom(c.name, "bank" if any(w in _key(c.name) for w in BANK_NAME) else "other", []),
+        )
+        for c in matches.candidates
+    ]
+    return [*known, *sorted(custom, key=lambda p: _key(p.custom.name))]
+
+
 def _day(moment: datetime | None) -> date | None:
     return moment.date() if moment is not None else None
 

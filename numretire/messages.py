@@ -927,6 +927,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}：结果里有不同的数量（{counts}），没有总数；请只粘贴一条结果短信",
         "{path}: the text holds different counts ({counts}) and no total; paste a single result message",
     ),
+    # ---------------------------------------------------------------- import apps and where seen (issue 16)
+    "import.apps.read": (
+        "读取了 {apps:,} 个已安装应用（只看应用的 id 和名称）。",
+        "Read {apps:,} installed apps (only their ids and names).",
+    ),
+    "import.apps.unnamed": (
+        "已跳过 {count:,} 个应用：目录里没有，列表里也只有 id、没有名称。",
+        "Skipped: {count:,} not in the catalog and listed by id only, with no name.",
+    ),
+    "import.apps.system": (
+        "未列出 {count:,} 个手机自带的系统应用。",
+        "Not offered: {count:,} of the phone's own system apps.",
+    ),
+    "import.apps.ask": (
+        "加入 {name}（手机上装有这个应用）？[y 是 / n 否 / a 全部 / q 放弃] ",
+        "Add {name} (its app is on the phone)? [y yes / n no / a all / q give up] ",
+    ),
+    "seen.title": ("发现于：{seen}", "Seen in: {seen}"),
+    "seen.col": ("发现于", "Seen in"),
+    "report.csv.seen": ("发现于", "Seen in"),
+    "seen.sms": ("短信 {count:,} 次", "SMS ×{count:,}"),
+    "seen.passwords": ("密码库", "password manager"),
+    "seen.apps": ("已安装应用", "installed apps"),
     # ---------------------------------------------------------------- import
     "import.reading": ("读取中", "Reading"),
     "import.needs_yes": (

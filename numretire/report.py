@@ -12,6 +12,7 @@ from numretire.i18n import relative_day, t
 from numretire.model import RESOLVED, Profile
 from numretire.numbers import mask
 from numretire.risk import LEVEL_RANK
+from numretire.seen import seen_json, seen_text, where_seen
 
 REPORT_VERSION = 1
 
@@ -126,6 +127,8 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
                 "level": t(f"level.{v.risk.level}", lang),
                 "reason": v.risk.reason,
                 "note": v.item.note,
+                "seen": seen_json(where_seen(v.item.evidence)),
+                "seen_text": seen_text(where_seen(v.item.evidence), lang),
                 "history": [
                     {
                         "at": ev.at.isoformat(),

@@ -1,4 +1,4 @@
-"""import sms / passwords / lookup: find the forgotten accounts in files the user already has."""
+"""import sms / passwords / apps / lookup: find the forgotten accounts in files the user already has."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def with_progress(session: Session, path: Path, work):
         return work(lambda done, total: bar.update(task, completed=done, total=total or size))
 
 
-def review(session: Session, proposals, yes: bool, dry_run: bool, as_json: bool):
+def review(session: Session, proposals, yes: bool, dry_run: bool, as_json: bool, ask_key: str = "import.ask"):
     """The proposals to store: all with --yes; None (store nothing) on a dry run, without a terminal or
     when the user quits; else the ones the user accepts."""
     from numretire.cli.render import plain
@@ -73,7 +73,7 @@ def review(session: Session, proposals, yes: bool, dry_run: bool, as_json: bool)
     for p in new:
         name = proposal_name(session, p)
         choice = ask(
-            session, out, plain(session.t("import.ask", name=name, count=p.count)).plain, ("y", "n", "a", "q")
+            session, out, plain(session.t(ask_key, name=name, count=p.count)).plain, ("y", "n", "a", "q")
         )
         if choice == "q":
             out.print(session.t("import.aborted"))
@@ -96,11 +96,15 @@ def settle(
     yes: bool,
     dry_run: bool,
     as_json: bool,
+    digest: str | None = None,
+    ask_key: str = "import.ask",
 ) -> None:
-    """Review the proposals, then store what was accepted (all or nothing) and say what changed."""
-    accepted = review(session, proposals, yes, dry_run, as_json)
+    """Review the proposals, then store what was accepted (all or nothing) and say what changed.
+    `digest` names what was read (default: the file's content)."""
+    accepted = review(session, proposals, yes, dry_run, as_json, ask_key)
     if accepted is not None:
-        done(session, store(session, number, accepted, source, digest_of(file), lookups), as_json)
+        digest = digest if digest is not None else digest_of(file)
+        done(session, store(session, number, accepted, source, digest, lookups), as_json)
     elif dry_run and not as_json:
         session.console().print(session.t("import.dry_run"))
 
@@ -121,7 +125,9 @@ def store(session: Session, profile_number: str, proposals, source: str, digest:
     return changed
 
 
-def show(session: Session, proposals, candidates, extra_lines: list[str]) -> None:
+def show(session: Session, proposals, candidates, extra_lines: list[str], counted: bool = True) -> None:
+    """The proposals as a table; `counted`: with the count, first and last day columns (an app list
+    has one of each app and no dates)."""
     from rich.table import Table
 
     from numretire.cli.render import plain
@@ -131,7 +137,8 @@ def show(session: Session, proposals, candidates, extra_lines: list[str]) -> Non
         out.print(plain(line))
     if proposals:
         table = Table(box=None, pad_edge=False)
-        for key in ("col.name", "import.col.count", "import.col.first", "import.col.last", "col.status"):
+        counts = ("import.col.count", "import.col.first", "import.col.last") if counted else ()
+        for key in ("col.name", *counts, "col.status"):
             table.add_column(session.t(key))
         for p in proposals:
             name = proposal_name(session, p)
@@ -140,7 +147,8 @@ def show(session: Session, proposals, candidates, extra_lines: list[str]) -> Non
                 mark += " · " + session.t("import.not_in_catalog")
             if p.login_is_number:
                 mark += " · " + session.t("import.login_is_number")
-            table.add_row(plain(name), f"{p.count:,}", str(p.first or ""), str(p.last or ""), mark)
+            cells = (f"{p.count:,}", str(p.first or ""), str(p.last or "")) if counted else ()
+            table.add_row(plain(name), *cells, mark)
         out.print(table)
     else:
         out.print(session.t("import.no_match"))
@@ -256,6 +264,72 @@ def passwords(
         show(session, proposals, candidates, [session.t("import.read_logins", logins=matches.logins)])
     settle(session, p.number, proposals, "passwords", file, [], yes=yes, dry_run=dry_run, as_json=json)
     session.console(stderr=True).print(session.t("import.delete_export", path=str(file)), style="bold")
+
+
+@app.command("apps")
+def apps(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="An app list, or an iPhone backup folder · 应用列表文件，或 iPhone 备份文件夹",
+        ),
+    ],
+    yes: YesOpt = False,
+    dry_run: DryOpt = False,
+    json: JsonOpt = False,
+    profile: ProfileOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Read the installed apps (adb pm list packages, App Manager, an iPhone backup) · 读取已安装应用"""
+    import hashlib
+
+    from numretire import discovery
+    from numretire.importers import APP_READERS, detect_apps
+    from numretire.importers.match_apps import match_apps
+
+    session = Session(lang, profile)
+    p = session.profile()
+    kind = detect_apps(file)
+    found = list(APP_READERS[kind](file))
+    matches = match_apps(found, session.catalog)
+    proposals = discovery.from_apps(matches, p)
+    # The same apps read again (a newer backup of the same phone, the list in another format) change
+    # nothing: the digest is of the apps, not of the file.
+    ids = "\n".join(sorted({f"{a.platform}:{a.app_id.casefold()}" for a in found}))
+    digest = hashlib.sha256(ids.encode("utf-8")).hexdigest()[:16]
+    if json:
+        emit_json(
+            {
+                "file": str(file),
+                "kind": "apps",
+                "format": kind,
+                "apps": matches.apps,
+                "unnamed": matches.unnamed,
+                "system": matches.system,
+                "services": [proposal_json(session, x) for x in proposals],
+            }
+        )
+    else:
+        lines = [session.t("import.apps.read", apps=matches.apps)]
+        if matches.unnamed:
+            lines.append(session.t("import.apps.unnamed", count=matches.unnamed))
+        if matches.system:
+            lines.append(session.t("import.apps.system", count=matches.system))
+        show(session, proposals, [], lines, counted=False)
+    settle(
+        session,
+        p.number,
+        proposals,
+        "apps",
+        file,
+        [],
+        yes=yes,
+        dry_run=dry_run,
+        as_json=json,
+        digest=digest,
+        ask_key="import.apps.ask",
+    )
 
 
 @app.command("lookup")

@@ -141,14 +141,15 @@ def list_items(
         return
     from rich.table import Table
 
-    from numretire.cli.render import category_name, level_text, plain, status_text
+    from numretire.cli.render import category_name, level_text, plain, seen_line, status_text
 
     out = session.console()
     if not items:
         out.print(session.t("list.empty"))
         return
+    seen = any(v.item.evidence for v in items)  # the column only once an import found something
     table = Table(box=None, pad_edge=False)
-    for key in ("col.id", "col.name", "col.category", "col.status", "col.risk"):
+    for key in ("col.id", "col.name", "col.category", "col.status", "col.risk", *(("seen.col",) * seen)):
         table.add_column(session.t(key))
     for v in items:
         table.add_row(
@@ -157,5 +158,6 @@ def list_items(
             category_name(session, v.category),
             status_text(session, v.status),
             level_text(session, v.risk.level),
+            *((plain(seen_line(session, v)),) * seen),
         )
     out.print(table)

@@ -35,12 +35,20 @@ def plain(text: str, style: str = "") -> Text:
     return Text(safe(text), style=style)
 
 
+def seen_line(session: Session, v: ItemView) -> str:
+    """Where the item was seen, in one line ('' when no import found it)."""
+    from numretire.seen import seen_text, where_seen
+
+    return seen_text(where_seen(v.item.evidence), session.lang)
+
+
 def category_name(session: Session, category: str) -> str:
     return session.t(f"category.{category}")
 
 
 def item_json(v: ItemView, lang: str) -> dict:
     from numretire.i18n import pick
+    from numretire.seen import seen_json, where_seen
 
     service = v.service
     return {
@@ -60,6 +68,7 @@ def item_json(v: ItemView, lang: str) -> dict:
         "verified": service.verified if service else None,
         "steps": list(pick(dict(service.change), lang) or []) if service else [],
         "history": [{"at": ev.at.isoformat(), "status": ev.status, "note": ev.note} for ev in v.item.history],
+        "seen": seen_json(where_seen(v.item.evidence)),
     }
 
 

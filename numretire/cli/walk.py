@@ -72,7 +72,7 @@ def show_item(
 ) -> None:
     """One item as the walk shows it; `brief` leaves out the catalog's notes, `reason` the risk's
     reason when the screen already said it (the demo)."""
-    from numretire.cli.render import level_text, plain, print_steps
+    from numretire.cli.render import level_text, plain, print_steps, seen_line
 
     out.rule()
     head = plain(f"[{position}/{total}] {v.name}  ")
@@ -83,6 +83,9 @@ def show_item(
     out.print(head)
     if reason and v.kind != "task":
         out.print(plain(v.risk.reason))
+    seen = seen_line(session, v)
+    if seen:
+        out.print(plain(session.t("seen.title", seen=seen), style="dim"))
     if v.needs_old_number and not adopted:
         out.print(plain(session.t("walk.old_number_first"), style="bold"))
     print_steps(session, v, out, adopted, notes=not brief)

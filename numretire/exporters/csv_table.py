@@ -22,7 +22,7 @@ def render(report: dict[str, Any]) -> bytes:
     lang = report["lang"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    header = ["id", "name", "category", "status", "risk", "reason", "note", "history"]
+    header = ["id", "name", "category", "status", "risk", "reason", "note", "history", "seen"]
     writer.writerow([t(f"report.csv.{h}", lang) for h in header])
     for item in report["items"]:
         history = "; ".join(
@@ -38,6 +38,7 @@ def render(report: dict[str, Any]) -> bytes:
             item["reason"],
             item["note"],
             history,
+            item.get("seen_text", ""),
         ]
         writer.writerow([cell(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

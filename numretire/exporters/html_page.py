@@ -154,6 +154,8 @@ def render(report: dict[str, Any]) -> bytes:
             for ev in item["history"]
         )
         note = f"<div>{e(item['note'])}</div>" if item["note"] else ""
+        if item.get("seen_text"):
+            note += f'<div class="muted">{e(t("seen.title", lang, seen=item["seen_text"]))}</div>'
         parts.append(
             f'<tr><td class="{"done" if item["resolved"] else ""}">{mark}</td>'
             f'<td>{e(item["name"])}{note}<ul class="history">{history}</ul></td>'

@@ -91,6 +91,8 @@ def render(report: dict[str, Any]) -> bytes:
         lines.append(
             f"- [{box}] {escape(item['name'])} ({escape(item['status_name'])}, {escape(item['level'])}){note}"
         )
+        if item.get("seen_text"):
+            lines.append(f"  - {escape(t('seen.title', lang, seen=item['seen_text']))}")
         for ev in item["history"]:
             extra = f": {escape(ev['note'])}" if ev["note"] else ""
             lines.append(f"  - {escape(ev['date'])} {escape(ev['status_name'])}{extra}")

@@ -276,6 +276,8 @@ def detect_apps(path: PathLike) -> str:
             return "app-manager-xml"
         if root == "!DOCTYPE" and b"<!DOCTYPE packages SYSTEM" in head and b"[" not in head.split(b">", 2)[1]:
             return "app-manager-xml"
+        if root == "!DOCTYPE" and _plist_doctype(head):
+            return "ios-backup"  # every XML plist names Apple's DTD; plistlib refuses any entity
         if root == "!DOCTYPE":
             raise ImportFileError("import.xml_dtd", path=where)
         raise ImportFileError("import.unknown_app_format", path=where)
@@ -289,6 +291,15 @@ def detect_apps(path: PathLike) -> str:
     if app_list.looks_like_pm_list(text):
         return "pm-list"
     raise ImportFileError("import.unknown_app_format", path=where)
+
+
+def _plist_doctype(head: bytes) -> bool:
+    """Whether the document type declaration at the start of `head` is a property list's, which names
+    Apple's external DTD and has no internal subset (nothing in brackets)."""
+    import re
+
+    found = re.search(rb"<!DOCTYPE\s+plist\s+PUBLIC\s+\"[^\"<>\[]*\"\s+\"[^\"<>\[]*\"\s*>", head[:1024])
+    return found is not None
 
 
 def detect_bill(path: PathLike) -> str:

@@ -76,7 +76,9 @@ def os_error_line(exc: OSError, lang: str) -> str:
     problem = exc.strerror or type(exc).__name__
     if exc.filename is None:
         return t("error.os_no_path", lang, problem=problem)
-    return t("error.os", lang, path=os.fsdecode(exc.filename), problem=problem)
+    name = exc.filename
+    path = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
+    return t("error.os", lang, path=path, problem=problem)
 
 
 def new_app(**kwargs: Any) -> typer.Typer:

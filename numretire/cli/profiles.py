@@ -215,7 +215,7 @@ def unreadable_json(session: Session, u: Unreadable) -> dict[str, object]:
         "number_masked": mask_any(u.number),
         "path": str(u.path),
         "backup": str(u.backup) if u.backup else None,
-        "problem": u.error.key.removeprefix("store."),
+        "problem": u.error.key.removeprefix("store.").removesuffix("_no_backup"),
         "message": u.error.render(session.lang),
     }
 

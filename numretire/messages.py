@@ -78,6 +78,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} holds the number {found}, not {expected} as its name says: it is neither used nor written. "
         "Correct its number, or rename the file",
     ),
+    "store.bad_name": (
+        "{path} 不是以号码命名的（应为 8613812345678.toml 这样的名字），不会被使用",
+        "{path} is not named after a number (like 8613812345678.toml), so it is not used",
+    ),
+    "store.not_a_file": ("{path} 不是普通文件，不会被读取", "{path} is not a regular file; it is not read"),
+    "store.dangling_link": (
+        "{path} 是指向 {target} 的链接，但那里没有文件",
+        "{path} is a link to {target}, where there is no file",
+    ),
     "store.cannot_save": (
         "无法保存 {path}：{problem}。文件未被改动",
         "cannot save {path}: {problem}. The file was left untouched",

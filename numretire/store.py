@@ -44,7 +44,7 @@ class Unreadable:
     """A profile file that cannot be used as it is, and why."""
 
     path: Path
-    number: str  # E.164, from the file's name
+    number: str  # E.164, from the file's name ("" when the name is not a number)
     error: DataError
     backup: Path | None
 
@@ -93,12 +93,14 @@ class Store:
     def _read_doc(self, path: Path) -> dict[str, Any] | None:
         import tomllib
 
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+        handle = _open_regular(path)
+        if handle is None:
             return None
+        try:
+            with handle:
+                raw = handle.read()
         except OSError as exc:
-            raise DataError("store.unreadable", path=str(path), problem=exc.strerror or str(exc)) from None
+            raise DataError("store.unreadable", path=str(path), problem=_os_problem(exc)) from None
         try:
             return tomllib.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -141,7 +143,7 @@ class Store:
 
     def numbers(self) -> list[str]:
         """The numbers that have a profile file, from the files' names alone (nothing is decoded)."""
-        return ["+" + path.name[: -len(".toml")] for path in self.profile_files()]
+        return ["+" + path.stem for path in self.profile_files() if _is_profile_name(path)]
 
     def profile_files(self) -> list[Path]:
         folder = paths.profiles_dir(self.home)
@@ -183,9 +185,16 @@ class Store:
         path = self.profile_path(e164)
         lines: list[bytes] = []
         size = 0
+        handle = _open_regular(path)
+        if handle is None:
+            return None
         try:
-            with open(path, "rb") as handle:
-                for line in handle:
+            with handle:
+                while True:
+                    line = handle.readline(HEAD_LIMIT + 1)
+                    if not line:
+                        lines = []  # no table at all: read it whole below (it is small)
+                        break
                     if line.lstrip().startswith(b"["):
                         break
                     lines.append(line)
@@ -193,10 +202,6 @@ class Store:
                     if size > HEAD_LIMIT:
                         lines = []
                         break
-                else:
-                    lines = []  # no table at all: read it whole below (it is small)
-        except FileNotFoundError:
-            return None
         except OSError as exc:
             raise DataError("store.unreadable", path=str(path), problem=_os_problem(exc)) from None
         doc: dict[str, Any] | None = None
@@ -235,7 +240,11 @@ class Store:
     def read_all(self) -> tuple[list[Profile], list[Unreadable]]:
         """Every profile, and apart the ones that cannot be read: one broken file never hides the others."""
         found: list[Profile] = []
-        broken: list[Unreadable] = []
+        broken: list[Unreadable] = [
+            Unreadable(path, "", DataError("store.bad_name", path=str(path)), None)
+            for path in self.profile_files()
+            if not _is_profile_name(path)
+        ]
         for number in self.numbers():
             try:
                 profile = self.read_profile(number)
@@ -285,6 +294,34 @@ class Store:
             write_atomic(target, data)
         except OSError as exc:
             raise DataError("store.cannot_save", path=str(path), problem=_os_problem(exc)) from None
+
+
+def _is_profile_name(path: Path) -> bool:
+    """A profile's file is named by its number's digits: 8613812345678.toml."""
+    return path.stem.isascii() and path.stem.isdigit()
+
+
+def _open_regular(path: Path):
+    """`path` opened for reading, or None when it is not there. Anything but a regular file (a FIFO, a
+    device, a folder) is refused without waiting on it; a link is followed, and one to nothing is named."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise DataError("store.dangling_link", path=str(path), target=os.readlink(path)) from None
+        return None
+    except OSError as exc:
+        raise DataError("store.unreadable", path=str(path), problem=_os_problem(exc)) from None
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        os.close(fd)
+        raise DataError("store.not_a_file", path=str(path))
+    return os.fdopen(fd, "rb")
 
 
 def backup_path(path: Path) -> Path:

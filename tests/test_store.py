@@ -538,3 +538,30 @@ def test_an_os_error_the_core_did_not_name_is_still_one_line(retiring, monkeypat
     monkeypatch.setattr("numretire.plan.views", broken)
     line = one_line(retiring("status", "--lang", "en", code=1))
     assert "/some/file" in line and "Input/output error" in line
+
+
+def test_odd_files_in_the_folder_of_numbers_are_named_not_waited_on(home, two):
+    """A FIFO is never opened for a wait, a link to nothing is named, and a file not named after a
+    number is listed as not used; the good numbers work all along."""
+    folder = home / "profiles"
+    os.mkfifo(folder / "8613012345678.toml")
+    (folder / "8613112345678.toml").symlink_to(folder / "gone.toml")
+    (folder / "notes.toml").write_text("schema = 3\n")
+    assert two.json("status", "--profile", "other")["profile"]["number"] == OTHER
+    assert two.json("status", "--profile", "main")["profile"]["number"] == "+8613812345678"
+    doc = two.json("profiles")
+    assert len(doc["profiles"]) == 2
+    problems = {u["path"].rsplit("/", 1)[1]: u["problem"] for u in doc["unreadable"]}
+    assert problems == {
+        "8613012345678.toml": "not_a_file",
+        "8613112345678.toml": "dangling_link",
+        "notes.toml": "bad_name",
+    }
+    result = two("profiles", "--lang", "en")
+    assert "notes.toml" in result.stdout and result.stderr.count("\n") == 3
+    line = one_line(two("status", "--profile", "13012345678", "--lang", "en", code=1))
+    assert "not a regular file" in line
+    line = one_line(two("status", "--profile", "13112345678", "--lang", "en", code=1))
+    assert "gone.toml" in line and "no file" in line
+    two("init", "13112345678", code=1)  # the link's number is taken: nothing written through it
+    assert not (folder / "gone.toml").exists()

@@ -188,11 +188,12 @@ def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
     table = Table(box=None, pad_edge=False)
     for key in ("col.default", "col.number", "col.label", "col.carrier", "col.cancel_on", "col.items"):
         table.add_column(session.t(key))
-    rows = [(p.number, p) for p in found] + [(u.number, u) for u in unreadable]
+    rows = [(p.number, p) for p in found] + [(u.number or u.path.name, u) for u in unreadable]
     for number, p in sorted(rows, key=lambda row: row[0]):
         default = "*" if number == session.config.default_profile else ""
         if isinstance(p, Unreadable):
-            table.add_row(default, mask_any(number), session.t("profile.unreadable_row"), "", "", "")
+            shown = mask_any(p.number) if p.number else Text(safe(p.path.name))
+            table.add_row(default, shown, session.t("profile.unreadable_row"), "", "", "")
             continue
         table.add_row(
             default,
@@ -211,8 +212,8 @@ def unreadable_json(session: Session, u: Unreadable) -> dict[str, object]:
     from numretire.numbers import mask_any
 
     return {
-        "number": u.number,
-        "number_masked": mask_any(u.number),
+        "number": u.number or None,
+        "number_masked": mask_any(u.number) if u.number else None,
         "path": str(u.path),
         "backup": str(u.backup) if u.backup else None,
         "problem": u.error.key.removeprefix("store.").removesuffix("_no_backup"),
@@ -226,7 +227,9 @@ def report_unreadable(session: Session, u: Unreadable) -> None:
     from numretire.numbers import mask_any
 
     message = u.error.render(session.lang)
-    if u.backup is not None and str(u.backup) not in message:
+    if not u.number:  # the message names the file
+        line = message
+    elif u.backup is not None and str(u.backup) not in message:
         line = session.t(
             "profile.unreadable_backup", number=mask_any(u.number), problem=message, backup=str(u.backup)
         )

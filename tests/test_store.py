@@ -464,13 +464,15 @@ def test_a_home_that_cannot_be_made_is_one_line(run, tmp_path, monkeypatch, kind
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
-def test_a_home_the_user_cannot_write_is_one_line(run, home):
-    home.mkdir(mode=0o500)
+def test_a_home_the_user_cannot_write_is_one_line(run, tmp_path, monkeypatch):
+    parent = tmp_path / "read-only"
+    parent.mkdir(mode=0o500)
+    monkeypatch.setenv("NUMRETIRE_HOME", str(parent / "home"))
     try:
         line = one_line(run("init", "13812345678", "--lang", "en", code=1))
     finally:
-        home.chmod(0o700)
-    assert str(home) in line
+        parent.chmod(0o700)
+    assert str(parent / "home") in line and "Permission denied" in line
 
 
 def test_a_lock_that_cannot_be_used_is_one_line(home, retiring):

@@ -283,10 +283,12 @@ class Store:
         target = Path(os.path.realpath(path)) if path.is_symlink() else path
         try:
             _remove_stale_temps(target)
-            try:
-                current = target.read_bytes()
-            except FileNotFoundError:
+            handle = _open_regular(target)  # never a wait on a FIFO put in the file's place
+            if handle is None:
                 current = None
+            else:
+                with handle:
+                    current = handle.read()
             if current == data:  # nothing changed: keep the file, and the backup of the version before it
                 return
             if current is not None:

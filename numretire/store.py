@@ -108,7 +108,10 @@ class Store:
         except tomllib.TOMLDecodeError as exc:
             message = str(exc)
             match = re.search(r"\(at line (\d+), column \d+\)", message)
-            line = int(match.group(1)) if match else 1
+            if match:
+                line = int(match.group(1))
+            else:  # "(at end of document)": a file cut short, whose last line is the place
+                line = raw.rstrip(b"\n").count(b"\n") + 1 if "end of document" in message else 1
             problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "not valid TOML"
             raise self._corrupt(path, line, problem) from None
 

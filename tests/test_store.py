@@ -567,3 +567,11 @@ def test_odd_files_in_the_folder_of_numbers_are_named_not_waited_on(home, two):
     assert "gone.toml" in line and "no file" in line
     two("init", "13112345678", code=1)  # the link's number is taken: nothing written through it
     assert not (folder / "gone.toml").exists()
+
+
+def test_a_file_cut_short_is_placed_at_its_last_line(home, retiring):
+    path = Store(home).profile_path("+8613812345678")
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join(lines[:6]) + "\nnew_number = ")
+    line = one_line(retiring("status", "--lang", "en", code=1))
+    assert "line 7:" in line or "line 7," in line

@@ -280,17 +280,39 @@ def add_pinyin(entries: list[dict[str, Any]]) -> None:
             entry["pinyin"] = list(dict.fromkeys(forms))
 
 
+CACHE_MAGIC = b"numretire-catalog-cache\n"
+CACHE_DIGEST_SIZE = 16
+
+
+def _cache_digest(payload: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(payload, digest_size=CACHE_DIGEST_SIZE).digest()
+
+
 def _read_cache(cache: Path, key: list[list[Any]]) -> list[dict[str, Any]] | None:
     """The cached entries, or None when the cache is missing, stale or damaged.
 
     marshal, not JSON: it loads in a third of the time. The cache is written by numretire itself into
-    the user's private data folder; anything that does not load cleanly is rebuilt from the TOML.
+    the user's private data folder, behind a digest of its bytes: a cache whose bytes do not match it (a
+    flipped bit, a torn copy) is not loaded, and is rebuilt from the TOML. marshal itself would load many
+    damaged bytes as some other value without a word.
     """
     import marshal
 
     try:
-        doc = marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        raw = cache.read_bytes()
+    except OSError:
+        return None
+    head = len(CACHE_MAGIC) + CACHE_DIGEST_SIZE
+    if len(raw) < head or not raw.startswith(CACHE_MAGIC):
+        return None
+    digest, payload = raw[len(CACHE_MAGIC) : head], raw[head:]
+    if _cache_digest(payload) != digest:
+        return None
+    try:
+        doc = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
         return None
     if not isinstance(doc, dict) or doc.get("key") != key or not isinstance(doc.get("entries"), list):
         return None
@@ -305,7 +327,7 @@ def _write_cache(cache: Path, key: list[list[Any]], entries: list[dict[str, Any]
 
     try:
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data = marshal.dumps({"key": key, "entries": [_entry_for_cache(e) for e in entries]})
-        write_atomic(cache, data)
+        payload = marshal.dumps({"key": key, "entries": [_entry_for_cache(e) for e in entries]})
+        write_atomic(cache, CACHE_MAGIC + _cache_digest(payload) + payload)
     except (OSError, ValueError):
         pass

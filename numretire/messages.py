@@ -34,6 +34,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown risk flag '{value}': use one of {choices}",
     ),
     "error.bad_yes_no": ("“{value}”不是 yes 或 no", "'{value}' is not yes or no"),
+    # issue 15 (hardening): an error of the operating system the store did not name itself
+    "error.os": ("{path}：{problem}", "{path}: {problem}"),
+    "error.os_no_path": ("系统错误：{problem}", "system error: {problem}"),
     # ---------------------------------------------------------------- numbers
     "number.not_a_number": ("“{number}”不是电话号码", "'{number}' is not a phone number"),
     "number.too_short": ("“{number}”太短，不是完整的手机号", "'{number}' is too short to be a phone number"),
@@ -68,6 +71,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} was written by a newer numretire (schema {found}; this one reads up to {supported}). "
         "Upgrade numretire; the file was left untouched",
     ),
+    # issue 15 (hardening): a profile that holds another number, and the operating system's errors, in one line
+    "store.wrong_number": (
+        "{path} 里的号码是 {found}，与文件名（{expected}）不符：不会使用或改写它。"
+        "请改正其中的 number，或把文件改名",
+        "{path} holds the number {found}, not {expected} as its name says: it is neither used nor written. "
+        "Correct its number, or rename the file",
+    ),
+    "store.bad_name": (
+        "{path} 不是以号码命名的（应为 8613812345678.toml 这样的名字），不会被使用",
+        "{path} is not named after a number (like 8613812345678.toml), so it is not used",
+    ),
+    "store.not_a_file": ("{path} 不是普通文件，不会被读取", "{path} is not a regular file; it is not read"),
+    "store.dangling_link": (
+        "{path} 是指向 {target} 的链接，但那里没有文件",
+        "{path} is a link to {target}, where there is no file",
+    ),
+    "store.cannot_save": (
+        "无法保存 {path}：{problem}。文件未被改动",
+        "cannot save {path}: {problem}. The file was left untouched",
+    ),
+    "store.folder_unusable": (
+        "无法使用数据文件夹 {path}：{problem}（可用 NUMRETIRE_HOME 指定另一个）",
+        "cannot use the data folder {path}: {problem} (NUMRETIRE_HOME can name another)",
+    ),
+    "store.folder_unreadable": (
+        "无法读取号码文件夹 {path}：{problem}",
+        "cannot read the folder of numbers {path}: {problem}",
+    ),
+    "store.lock_failed": (
+        "无法使用锁文件 {path}：{problem}",
+        "cannot use the lock file {path}: {problem}",
+    ),
     # ---------------------------------------------------------------- profiles
     "profile.none": (
         "还没有号码。先运行：numretire init 号码",
@@ -82,6 +117,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "several numbers: pick one with --profile, or set the default with numretire use",
     ),
     "profile.exists": ("号码 {number} 已经在 numretire 中", "{number} is already in numretire"),
+    # issue 15 (hardening): a profile that cannot be read is named, and the others still work
+    "profile.unknown_unreadable": (
+        "没有找到号码或备注“{ref}”；{path} 无法读取，可能就是它（numretire profiles 可查看原因）",
+        "no number or label '{ref}'; {path} cannot be read and may be that one (numretire profiles says why)",
+    ),
+    "profile.unreadable": ("无法读取 {number}：{problem}", "{number} cannot be read: {problem}"),
+    "profile.unreadable_backup": (
+        "无法读取 {number}：{problem}（上一个版本：{backup}）",
+        "{number} cannot be read: {problem} (its previous version: {backup})",
+    ),
+    "profile.unreadable_row": ("（无法读取）", "(unreadable)"),
     "profile.label_taken": (
         "备注“{label}”已被另一个号码使用",
         "the label '{label}' is already used by another number",

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING, TypeVar
 
 from numretire.errors import InputError
 from numretire.model import Config, Profile
 from numretire.numbers import PhoneNumber
+from numretire.store import Head
+
+if TYPE_CHECKING:
+    from numretire.store import Store
+
+Named = TypeVar("Named", Head, Profile)
 
 
 def create(
@@ -38,25 +46,39 @@ def create(
     )
 
 
-def select(profiles: list[Profile], ref: str | None, config: Config) -> Profile:
-    """The profile `ref` (a number in any format, or a label) names; else the default; else the only one."""
-    if not profiles:
+def locate(store: Store, ref: str | None, config: Config) -> str:
+    """The number whose profile `ref` (a number in any format, or a label) names; else the default; else
+    the only one. Found from the files' names, and for `ref` from the top lines of each file (its label):
+    no profile is decoded, so one that cannot be read stands in the way of no other."""
+    numbers = store.numbers()
+    if not numbers:
         raise InputError("profile.none")
     if ref:
-        found = find(profiles, ref)
+        heads, unreadable = store.scan_heads()
+        # a file whose top cannot be read is still found by its number
+        found = find(heads, ref) or find([Head(n, "", None) for n in numbers], ref)
         if found is None:
+            if unreadable:  # its label cannot be known: it may be the one meant
+                raise InputError("profile.unknown_unreadable", ref=ref, path=str(unreadable[0]))
             raise InputError("profile.unknown", ref=ref)
-        return found
-    if config.default_profile:
-        for profile in profiles:
-            if profile.number == config.default_profile:
-                return profile
-    if len(profiles) == 1:
-        return profiles[0]
+        return found.number
+    if config.default_profile and config.default_profile in numbers:
+        return config.default_profile
+    if len(numbers) == 1:
+        return numbers[0]
     raise InputError("profile.ambiguous")
 
 
-def find(profiles: list[Profile], ref: str) -> Profile | None:
+def load(store: Store, ref: str | None, config: Config) -> Profile:
+    """The profile `ref` names (see locate), read and decoded: the only one that is."""
+    profile = store.read_profile(locate(store, ref, config))
+    if profile is None:  # removed since the folder was listed
+        raise InputError("profile.unknown", ref=ref or config.default_profile or "")
+    return profile
+
+
+def find(profiles: Sequence[Named], ref: str) -> Named | None:
+    """The profile (or head) labelled `ref`, else the one whose number it is."""
     wanted = ref.strip().casefold()
     for profile in profiles:
         if profile.label and profile.label.casefold() == wanted:
@@ -69,7 +91,7 @@ def find(profiles: list[Profile], ref: str) -> Profile | None:
     return None
 
 
-def check_label(profiles: list[Profile], label: str, number: str) -> None:
+def check_label(profiles: Sequence[Head | Profile], label: str, number: str) -> None:
     """A label names one profile only."""
     if not label:
         return

@@ -3,6 +3,13 @@
 Layout under the data home: config.toml, profiles/<digits>.toml (one per number), and the user's own
 checklists/. Folders are 0700 and files 0600 whatever the umask. A file that cannot be read is never
 written over: the user is told its path, the place and the problem, and where the backup is.
+
+A command reads the one profile it works on: the file is found by its name (the number's digits), and
+labels are read from the few lines at the top of each file, without decoding the rest. A profile that
+cannot be read never stops another from being used. A profile file that is a symbolic link is saved
+through the link: the file it points to is replaced atomically, and the link stays. Every error of the
+operating system (disk full, no permission, a folder that cannot be made) becomes a DataError naming
+the path and the problem.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +27,30 @@ from numretire.errors import DataError
 from numretire.model import Config, Profile
 
 LOCK_TIMEOUT_SECONDS = 30.0
+HEAD_LIMIT = 64 * 1024  # the top-level keys of a profile (before its first table) fit well within this
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the top of a profile file says, read without decoding its items: enough to pick it."""
+
+    number: str  # E.164, from the file's name
+    label: str
+    region: str | None
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A profile file that cannot be used as it is, and why."""
+
+    path: Path
+    number: str  # E.164, from the file's name ("" when the name is not a number)
+    error: DataError
+    backup: Path | None
+
+
+def _os_problem(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
 
 class Store:
@@ -29,8 +61,13 @@ class Store:
 
     def ensure_home(self) -> None:
         for folder in (self.home, paths.profiles_dir(self.home)):
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.chmod(folder, 0o700)
+            try:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                os.chmod(folder, 0o700)
+            except OSError as exc:
+                raise DataError(
+                    "store.folder_unusable", path=str(exc.filename or folder), problem=_os_problem(exc)
+                ) from None
 
     @contextmanager
     def locked(self) -> Iterator[Store]:
@@ -44,6 +81,8 @@ class Store:
             lock.acquire()
         except filelock.Timeout:
             raise DataError("store.locked", path=str(lock_path)) from None
+        except OSError as exc:
+            raise DataError("store.lock_failed", path=str(lock_path), problem=_os_problem(exc)) from None
         try:
             yield self
         finally:
@@ -54,12 +93,14 @@ class Store:
     def _read_doc(self, path: Path) -> dict[str, Any] | None:
         import tomllib
 
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+        handle = _open_regular(path)
+        if handle is None:
             return None
+        try:
+            with handle:
+                raw = handle.read()
         except OSError as exc:
-            raise DataError("store.unreadable", path=str(path), problem=exc.strerror or str(exc)) from None
+            raise DataError("store.unreadable", path=str(path), problem=_os_problem(exc)) from None
         try:
             return tomllib.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -67,7 +108,10 @@ class Store:
         except tomllib.TOMLDecodeError as exc:
             message = str(exc)
             match = re.search(r"\(at line (\d+), column \d+\)", message)
-            line = int(match.group(1)) if match else 1
+            if match:
+                line = int(match.group(1))
+            else:  # "(at end of document)": a file cut short, whose last line is the place
+                line = raw.rstrip(b"\n").count(b"\n") + 1 if "end of document" in message else 1
             problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "not valid TOML"
             raise self._corrupt(path, line, problem) from None
 
@@ -100,23 +144,125 @@ class Store:
     def profile_path(self, e164: str) -> Path:
         return paths.profiles_dir(self.home) / f"{e164.lstrip('+')}.toml"
 
+    def numbers(self) -> list[str]:
+        """The numbers that have a profile file, from the files' names alone (nothing is decoded)."""
+        return ["+" + path.stem for path in self.profile_files() if _is_profile_name(path)]
+
+    def profile_files(self) -> list[Path]:
+        folder = paths.profiles_dir(self.home)
+        try:
+            with os.scandir(folder) as entries:
+                names = [e.name for e in entries if e.name.endswith(".toml") and not e.name.startswith(".")]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        except OSError as exc:
+            raise DataError("store.folder_unreadable", path=str(folder), problem=_os_problem(exc)) from None
+        return [folder / name for name in sorted(names)]
+
     def read_profile(self, e164: str) -> Profile | None:
+        """The profile of `e164`, or None when it has no file. A file that holds another number is refused:
+        saving it would write one number's data over another's file."""
         from numretire.serialize import profile_from_doc
 
         path = self.profile_path(e164)
         doc = self._read_doc(path)
-        return None if doc is None else self._decode(path, doc, profile_from_doc)
+        if doc is None:
+            return None
+        profile = self._decode(path, doc, profile_from_doc)
+        if profile.number != e164:
+            from numretire.numbers import mask_any
 
-    def profiles(self) -> list[Profile]:
-        folder = paths.profiles_dir(self.home)
-        if not folder.is_dir():
-            return []
-        found = []
-        for path in sorted(folder.glob("*.toml")):
-            profile = self.read_profile("+" + path.stem)
+            raise DataError(
+                "store.wrong_number", path=str(path), found=mask_any(profile.number), expected=mask_any(e164)
+            )
+        return profile
+
+    def head(self, e164: str) -> Head | None:
+        """The label and region of `e164`'s profile, from the lines before its first table.
+
+        The top-level keys of a TOML file come before any table, so those lines alone are a TOML document
+        with all of them. When they do not parse on their own (a hand-edited file), the whole file is read.
+        """
+        import tomllib
+
+        path = self.profile_path(e164)
+        lines: list[bytes] = []
+        size = 0
+        handle = _open_regular(path)
+        if handle is None:
+            return None
+        try:
+            with handle:
+                while True:
+                    line = handle.readline(HEAD_LIMIT + 1)
+                    if not line:
+                        lines = []  # no table at all: read it whole below (it is small)
+                        break
+                    if line.lstrip().startswith(b"["):
+                        break
+                    lines.append(line)
+                    size += len(line)
+                    if size > HEAD_LIMIT:
+                        lines = []
+                        break
+        except OSError as exc:
+            raise DataError("store.unreadable", path=str(path), problem=_os_problem(exc)) from None
+        doc: dict[str, Any] | None = None
+        if lines:
+            try:
+                doc = tomllib.loads(b"".join(lines).decode("utf-8"))
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+                doc = None
+        if doc is None:
+            doc = self._read_doc(path)
+            if doc is None:
+                return None
+        label = doc.get("label")
+        region = doc.get("region")
+        return Head(
+            e164, label if isinstance(label, str) else "", region if isinstance(region, str) else None
+        )
+
+    def heads(self) -> list[Head]:
+        """The heads of every profile that can be read that far; the others are left out."""
+        return self.scan_heads()[0]
+
+    def scan_heads(self) -> tuple[list[Head], list[Path]]:
+        """The heads of every profile that can be read that far, and the files that cannot."""
+        found, unreadable = [], []
+        for number in self.numbers():
+            try:
+                head = self.head(number)
+            except DataError:
+                unreadable.append(self.profile_path(number))
+                continue
+            if head is not None:
+                found.append(head)
+        return found, unreadable
+
+    def read_all(self) -> tuple[list[Profile], list[Unreadable]]:
+        """Every profile, and apart the ones that cannot be read: one broken file never hides the others."""
+        found: list[Profile] = []
+        broken: list[Unreadable] = [
+            Unreadable(path, "", DataError("store.bad_name", path=str(path)), None)
+            for path in self.profile_files()
+            if not _is_profile_name(path)
+        ]
+        for number in self.numbers():
+            try:
+                profile = self.read_profile(number)
+            except DataError as exc:
+                path = self.profile_path(number)
+                backup = backup_path(path)
+                broken.append(Unreadable(path, number, exc, backup if backup.exists() else None))
+                continue
             if profile is not None:
                 found.append(profile)
-        return found
+        return found, broken
+
+    def profiles(self) -> list[Profile]:
+        """Every profile that can be read (read_all also gives the ones that cannot)."""
+        return self.read_all()[0]
 
     # ------------------------------------------------------------ writing
 
@@ -135,16 +281,52 @@ class Store:
 
         self.ensure_home()
         data = tomli_w.dumps(doc).encode("utf-8")
-        _remove_stale_temps(path)
+        # A link is saved through: the file it points to is replaced, and the link is kept. The backup
+        # stays beside the name the user knows (and the error messages give).
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
         try:
-            current = path.read_bytes()
-        except FileNotFoundError:
-            current = None
-        if current == data:  # nothing changed: keep the file, and the backup of the version before it
-            return
-        if current is not None:
-            write_atomic(backup_path(path), current)
-        write_atomic(path, data)
+            _remove_stale_temps(target)
+            handle = _open_regular(target)  # never a wait on a FIFO put in the file's place
+            if handle is None:
+                current = None
+            else:
+                with handle:
+                    current = handle.read()
+            if current == data:  # nothing changed: keep the file, and the backup of the version before it
+                return
+            if current is not None:
+                write_atomic(backup_path(path), current)
+            write_atomic(target, data)
+        except OSError as exc:
+            raise DataError("store.cannot_save", path=str(path), problem=_os_problem(exc)) from None
+
+
+def _is_profile_name(path: Path) -> bool:
+    """A profile's file is named by its number's digits: 8613812345678.toml."""
+    return path.stem.isascii() and path.stem.isdigit()
+
+
+def _open_regular(path: Path):
+    """`path` opened for reading, or None when it is not there. Anything but a regular file (a FIFO, a
+    device, a folder) is refused without waiting on it; a link is followed, and one to nothing is named."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise DataError("store.dangling_link", path=str(path), target=os.readlink(path)) from None
+        return None
+    except OSError as exc:
+        raise DataError("store.unreadable", path=str(path), problem=_os_problem(exc)) from None
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        os.close(fd)
+        raise DataError("store.not_a_file", path=str(path))
+    return os.fdopen(fd, "rb")
 
 
 def backup_path(path: Path) -> Path:

@@ -162,6 +162,28 @@ def test_a_damaged_cache_is_rebuilt(home, damage):
     assert cache.read_bytes() != damage
 
 
+def test_a_flipped_byte_in_the_cache_is_caught_by_its_digest(home, tmp_path, monkeypatch):
+    """marshal loads many damaged files as some other value; the digest catches every flipped byte."""
+    shipped = tmp_path / "shipped"
+    write(shipped, "small.toml", GOOD)
+    write(
+        shipped,
+        "more.toml",
+        GOOD.replace("my-bank", "her-bank").replace("95999", "95888").replace("mybank", "herbank"),
+    )
+    monkeypatch.setattr(paths, "shipped_checklists_dir", lambda: shipped)
+    expected = list(catalog.load(home))
+    cache = home / "cache" / catalog.CACHE_NAME
+    good = cache.read_bytes()
+    step = max(len(good) // 60, 1)
+    for position in range(0, len(good), step):
+        damaged = bytearray(good)
+        damaged[position] ^= 0x01 if position % 2 else 0x80
+        cache.write_bytes(bytes(damaged))
+        assert list(catalog.load(home)) == expected, position
+        assert cache.read_bytes() != bytes(damaged), position  # rebuilt
+
+
 def test_require_unknown_is_a_user_error(home):
     with pytest.raises(InputError):
         catalog.load(home).require("no-such-service")

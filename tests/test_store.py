@@ -233,3 +233,345 @@ def test_saving_the_same_data_keeps_the_older_backup(home):
     store.save_profile(make_profile(label="second"))
     assert 'label = "first"' in backup_path(path).read_text()
     assert path.stat().st_mtime_ns == mtime
+
+
+# ------------------------------------------------------------------ issue 15: one file never hurts another
+
+OTHER = "+8613987654321"
+
+
+@pytest.fixture
+def two(retiring):
+    """Two numbers: 138… (label main, a backup after the add) and 139… (label other, the default)."""
+    retiring("add", "alipay", "--profile", "main")
+    retiring("init", "13987654321", "--label", "other", "--cancel-on", "2026-12-10")
+    retiring("add", "wechat", "--profile", "other")
+    return retiring
+
+
+def count_reads(monkeypatch) -> list[str]:
+    reads: list[str] = []
+    original = Store.read_profile
+
+    def counting(self, e164):
+        reads.append(e164)
+        return original(self, e164)
+
+    monkeypatch.setattr(Store, "read_profile", counting)
+    return reads
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("status",),
+        ("status", "--profile", "main"),
+        ("status", "--profile", "13812345678"),
+        ("list", "--json"),
+        ("mark", "wechat", "moved"),
+        ("mark", "alipay", "moved", "--profile", "main"),
+        ("edit", "--label", "renamed", "--profile", "main"),
+        ("use", "main"),
+    ],
+)
+def test_a_command_reads_only_the_profile_it_needs(home, two, monkeypatch, args):
+    two("init", "13012345678", "--label", "third")
+    two("use", "other")
+    reads = count_reads(monkeypatch)
+    two(*args)
+    assert len(reads) == 1, reads
+    assert reads[0] == ("+8613812345678" if "main" in args or "13812345678" in args else OTHER)
+
+
+def test_a_label_is_found_from_the_top_of_the_file(home, two):
+    """The label comes from the lines before the first table, without decoding the items; a label
+    written by hand in another form (a literal string, after a comment) is found all the same."""
+    store = Store(home)
+    assert {h.number: h.label for h in store.heads()} == {"+8613812345678": "main", OTHER: "other"}
+    path = store.profile_path(OTHER)
+    path.write_text(re.sub(r"^label = .*$", "# mine\nlabel = 'my work'", path.read_text(), flags=re.M))
+    assert two.json("status", "--profile", "my work")["profile"]["number"] == OTHER
+    result = two("edit", "--label", "MY WORK", "--profile", "main", code=1)
+    assert "already used" in result.stderr
+
+
+def break_file(path, how: str) -> bytes:
+    if how == "truncated":
+        data = path.read_bytes()[:200]
+    else:
+        data = re.sub(rb"^schema = \d+", b"schema = 999", path.read_bytes(), flags=re.M)
+    path.write_bytes(data)
+    return data
+
+
+@pytest.mark.parametrize("how", ["truncated", "future"])
+def test_one_unreadable_profile_never_blocks_another(home, two, monkeypatch, how):
+    two("use", "main")
+    broken = Store(home).profile_path("+8613812345678")
+    data = break_file(broken, how)
+    assert two("use", "other").stdout.startswith("Default number: +86 139****4321")
+    assert two.json("status", "--profile", "other")["profile"]["number"] == OTHER
+    two("mark", "wechat", "moved")
+    assert two.json("status", "--profile", "13987654321")["progress"]["done"] >= 1
+    # the broken one is named, with its path and its backup, and the other is listed
+    result = two("profiles", "--lang", "en")
+    assert "+86 139****4321" in result.stdout and "(unreadable)" in result.stdout
+    assert str(broken) in result.stderr and str(backup_path(broken)) in result.stderr
+    assert result.stderr.count("\n") == 1
+    doc = two.json("profiles")
+    assert [p["number"] for p in doc["profiles"]] == [OTHER]
+    assert doc["unreadable"] == [
+        {
+            "number": "+8613812345678",
+            "number_masked": "+86 138****5678",
+            "path": str(broken),
+            "backup": str(backup_path(broken)),
+            "problem": "corrupt" if how == "truncated" else "future_schema",
+            "message": doc["unreadable"][0]["message"],
+        }
+    ]
+    # remind names the broken one in one line and still reminds the other
+    monkeypatch.setenv("NUMRETIRE_TODAY", "2026-12-05")
+    result = two("remind", "--lang", "en", code=3)
+    assert "+86 139****4321" in result.stdout
+    assert result.stderr.count("\n") == 1 and str(broken) in result.stderr
+    assert two.json("remind", code=3)["unreadable"][0]["path"] == str(broken)
+    # the broken one itself is still refused in one line, and never written
+    result = two("status", "--profile", "main", code=1)
+    assert str(broken) in result.stderr and result.stderr.count("\n") == 1
+    two("mark", "alipay", "moved", "--profile", "13812345678", code=1)
+    assert broken.read_bytes() == data
+
+
+def test_remind_with_only_a_broken_profile_due_says_so(home, run):
+    run("init", "13812345678")
+    run("init", "13987654321")
+    assert run("remind").stdout == ""
+    break_file(Store(home).profile_path("+8613812345678"), "future")
+    result = run("remind", code=1)  # nothing due on the other, but a file needs the user
+    assert result.stdout == "" and "schema 999" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_new_number_can_start_beside_a_broken_one(home, two):
+    break_file(Store(home).profile_path("+8613812345678"), "truncated")
+    two("init", "13012345678", "--label", "third")
+    assert two.json("status")["profile"]["number"] == "+8613012345678"
+
+
+def test_a_profile_holding_another_number_is_refused_and_never_written_through(home, two):
+    """Edited by hand: 138….toml says it is 139…. Neither file is written with the other's data."""
+    store = Store(home)
+    first, second = store.profile_path("+8613812345678"), store.profile_path(OTHER)
+    text = first.read_text().replace('number = "+8613812345678"', f'number = "{OTHER}"')
+    first.write_text(text)
+    before_second = second.read_bytes()
+    result = two("mark", "alipay", "moved", "--profile", "13812345678", "--lang", "en", code=1)
+    assert str(first) in result.stderr and "holds the number +86 139****4321" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert first.read_text() == text
+    assert second.read_bytes() == before_second
+    # the other number is its own file, and saving it writes only that file
+    two("mark", "wechat", "moved", "--profile", "13987654321")
+    assert first.read_text() == text
+    assert store.read_profile(OTHER).item("wechat").status == "moved"
+    assert store.read_profile(OTHER).item("alipay") is None
+    assert [u.path for u in store.read_all()[1]] == [first]
+    with pytest.raises(DataError):
+        store.read_profile("+8613812345678")
+
+
+def test_a_symlinked_profile_is_saved_through_the_link(home, retiring, tmp_path):
+    path = Store(home).profile_path("+8613812345678")
+    elsewhere = tmp_path / "synced" / "mine.toml"
+    elsewhere.parent.mkdir()
+    os.replace(path, elsewhere)
+    path.symlink_to(elsewhere)
+    retiring("add", "alipay")
+    retiring("mark", "alipay", "moved")
+    assert path.is_symlink() and path.resolve() == elsewhere
+    assert 'id = "alipay"' in elsewhere.read_text() and 'status = "moved"' in elsewhere.read_text()
+    assert 'id = "alipay"' in backup_path(path).read_text()  # the backup stays beside the name
+    assert not list(elsewhere.parent.glob(".*.tmp")) and not list(path.parent.glob(".*.tmp"))
+    assert retiring.json("list")["items"][-1]["status"] in {"moved", "open"}
+    assert Store(home).read_profile("+8613812345678").item("alipay").status == "moved"
+
+
+# ------------------------------------------------------------------ issue 15: every fault is one line
+
+
+def one_line(result) -> str:
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr and not result.stdout
+    return result.stderr
+
+
+def no_temps(folder) -> bool:
+    return not list(folder.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("where", ["replace", "fsync"])
+def test_a_full_disk_on_save_is_one_line_and_the_data_is_untouched(home, retiring, monkeypatch, where):
+    import errno
+
+    path = Store(home).profile_path("+8613812345678")
+    before = path.read_bytes()
+    real = getattr(os, where)
+
+    def full(*args, **kwargs):
+        if where == "fsync" and not os.path.isfile(f"/proc/self/fd/{args[0]}"):
+            return real(*args, **kwargs)  # the folder's fsync
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, where, full)
+    line = one_line(retiring("add", "alipay", "--lang", "en", code=1))
+    monkeypatch.setattr(os, where, real)
+    assert str(path) in line and "No space left on device" in line
+    assert path.read_bytes() == before
+    assert no_temps(path.parent)
+    assert retiring.json("list")["items"]  # still readable, and nothing of the failed add in it
+    assert "alipay" not in {i["id"] for i in retiring.json("list")["items"]}
+
+
+def test_a_folder_that_refuses_new_files_is_one_line(home, retiring, monkeypatch):
+    import errno
+    import tempfile
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), kwargs.get("dir"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    path = Store(home).profile_path("+8613812345678")
+    before = path.read_bytes()
+    line = one_line(retiring("mark", "sim-pin", "done", code=1))
+    assert str(path) in line and "Permission denied" in line
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["under-a-file", "proc"])
+def test_a_home_that_cannot_be_made_is_one_line(run, tmp_path, monkeypatch, kind):
+    if kind == "proc":
+        if not os.path.isdir("/proc/self"):
+            pytest.skip("no /proc here")
+        home = "/proc/x"
+    else:
+        (tmp_path / "a-file").write_text("")
+        home = str(tmp_path / "a-file" / "home")
+    monkeypatch.setenv("NUMRETIRE_HOME", home)
+    line = one_line(run("init", "13812345678", "--lang", "en", code=1))
+    assert home in line
+    assert "cannot use the data folder" in line or "Not a directory" in line
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_a_home_the_user_cannot_write_is_one_line(run, tmp_path, monkeypatch):
+    parent = tmp_path / "read-only"
+    parent.mkdir(mode=0o500)
+    monkeypatch.setenv("NUMRETIRE_HOME", str(parent / "home"))
+    try:
+        line = one_line(run("init", "13812345678", "--lang", "en", code=1))
+    finally:
+        parent.chmod(0o700)
+    assert str(parent / "home") in line and "Permission denied" in line
+
+
+def test_a_lock_that_cannot_be_used_is_one_line(home, retiring):
+    lock = home / ".lock"
+    lock.unlink()
+    lock.mkdir()  # what an unwritable lock file is to root too: it cannot be opened for writing
+    path = Store(home).profile_path("+8613812345678")
+    before = path.read_bytes()
+    line = one_line(retiring("mark", "sim-pin", "done", "--lang", "en", code=1))
+    assert str(lock) in line and "cannot use the lock file" in line
+    assert path.read_bytes() == before
+
+
+def test_a_lock_without_permission_is_one_line(home, retiring, monkeypatch):
+    import errno
+
+    import filelock
+
+    def denied(self, *args, **kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(home / ".lock"))
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", denied)
+    line = one_line(retiring("mark", "sim-pin", "done", "--lang", "en", code=1))
+    assert str(home / ".lock") in line and "Permission denied" in line
+
+
+def test_an_unreadable_folder_of_numbers_says_so(home, retiring, monkeypatch):
+    import errno
+
+    folder = home / "profiles"
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(folder):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for args in (("status",), ("profiles",), ("remind",), ("mark", "sim-pin", "done")):
+        line = one_line(retiring(*args, "--lang", "en", code=1))
+        assert "cannot read the folder of numbers" in line and str(folder) in line
+        assert "No number yet" not in line
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads anything")
+def test_an_unreadable_folder_of_numbers_says_so_for_real(home, retiring):
+    folder = home / "profiles"
+    folder.chmod(0)
+    try:
+        line = one_line(retiring("status", "--lang", "en", code=1))
+    finally:
+        folder.chmod(0o700)
+    assert "cannot read the folder of numbers" in line
+
+
+def test_an_os_error_the_core_did_not_name_is_still_one_line(retiring, monkeypatch):
+    import errno
+
+    from numretire.cli import status as status_cli
+
+    def broken(*args, **kwargs):
+        raise OSError(errno.EIO, os.strerror(errno.EIO), "/some/file")
+
+    monkeypatch.setattr(status_cli, "status_head", broken, raising=False)
+    monkeypatch.setattr("numretire.plan.views", broken)
+    line = one_line(retiring("status", "--lang", "en", code=1))
+    assert "/some/file" in line and "Input/output error" in line
+
+
+def test_odd_files_in_the_folder_of_numbers_are_named_not_waited_on(home, two):
+    """A FIFO is never opened for a wait, a link to nothing is named, and a file not named after a
+    number is listed as not used; the good numbers work all along."""
+    folder = home / "profiles"
+    os.mkfifo(folder / "8613012345678.toml")
+    (folder / "8613112345678.toml").symlink_to(folder / "gone.toml")
+    (folder / "notes.toml").write_text("schema = 3\n")
+    assert two.json("status", "--profile", "other")["profile"]["number"] == OTHER
+    assert two.json("status", "--profile", "main")["profile"]["number"] == "+8613812345678"
+    doc = two.json("profiles")
+    assert len(doc["profiles"]) == 2
+    problems = {u["path"].rsplit("/", 1)[1]: u["problem"] for u in doc["unreadable"]}
+    assert problems == {
+        "8613012345678.toml": "not_a_file",
+        "8613112345678.toml": "dangling_link",
+        "notes.toml": "bad_name",
+    }
+    result = two("profiles", "--lang", "en")
+    assert "notes.toml" in result.stdout and result.stderr.count("\n") == 3
+    line = one_line(two("status", "--profile", "13012345678", "--lang", "en", code=1))
+    assert "not a regular file" in line
+    line = one_line(two("status", "--profile", "13112345678", "--lang", "en", code=1))
+    assert "gone.toml" in line and "no file" in line
+    two("init", "13112345678", code=1)  # the link's number is taken: nothing written through it
+    assert not (folder / "gone.toml").exists()
+
+
+def test_a_file_cut_short_is_placed_at_its_last_line(home, retiring):
+    path = Store(home).profile_path("+8613812345678")
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join(lines[:6]) + "\nnew_number = ")
+    line = one_line(retiring("status", "--lang", "en", code=1))
+    assert "line 7:" in line or "line 7," in line

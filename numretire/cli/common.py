@@ -60,11 +60,25 @@ class Group(TyperGroup):
         except NumretireError as exc:
             err(f"numretire: {exc.render(current_lang())}")
             raise typer.Exit(int(exc.exit_code)) from None
+        except OSError as exc:  # one the core did not name itself (the store names its own): still one line
+            err(f"numretire: {os_error_line(exc, current_lang())}")
+            raise typer.Exit(int(ExitCode.DATA)) from None
         except KeyboardInterrupt:
             from numretire.i18n import t
 
             err("\n" + t("interrupted", current_lang()))
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+def os_error_line(exc: OSError, lang: str) -> str:
+    from numretire.i18n import t
+
+    problem = exc.strerror or type(exc).__name__
+    if exc.filename is None:
+        return t("error.os_no_path", lang, problem=problem)
+    name = exc.filename
+    path = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
+    return t("error.os", lang, path=path, problem=problem)
 
 
 def new_app(**kwargs: Any) -> typer.Typer:
@@ -169,18 +183,19 @@ class Session:
         return t(key, self.lang, **params)
 
     def profile(self) -> Profile:
-        from numretire.profiles import select
+        """The selected profile: the only one read."""
+        from numretire.profiles import load
 
-        return select(self.store.profiles(), self.profile_ref, self.config)
+        return load(self.store, self.profile_ref, self.config)
 
     @contextmanager
     def editing(self) -> Iterator[Profile]:
         """The selected profile, read under the lock and saved when the block ends without error."""
-        from numretire.profiles import select
+        from numretire.profiles import load
 
         with self.store.locked():
             self._config = self.store.read_config()
-            profile = select(self.store.profiles(), self.profile_ref, self._config)
+            profile = load(self.store, self.profile_ref, self._config)
             yield profile
             self.store.save_profile(profile)
 

@@ -9,6 +9,7 @@ import typer
 
 from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_json, safe
 from numretire.cli.render import carrier_name, profile_json
+from numretire.store import Unreadable
 
 RegionOpt = Annotated[
     str | None,
@@ -121,10 +122,10 @@ def start(session: Session, parsed, *, kind: str, label: str | None, carrier: st
     profile.items = plan.initial_items(session.catalog, profile.region, now, kind)
     store = session.store
     with store.locked():
-        existing = store.profiles()
-        if any(p.number == profile.number for p in existing):
+        existing = store.numbers()  # by the files' names: a broken profile of another number is no obstacle
+        if profile.number in existing:
             raise InputError("profile.exists", number=session.masked(profile.number, profile))
-        profiles.check_label(existing, profile.label, profile.number)
+        profiles.check_label(store.heads(), profile.label, profile.number)
         store.save_profile(profile)
         config = store.read_config()
         previous = config.default_profile if existing else None
@@ -166,23 +167,36 @@ def describe_carrier(session: Session, profile, out) -> None:
 def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
     """List the numbers you are retiring · 列出所有号码"""
     session = Session(lang)
-    found = session.store.profiles()
+    found, unreadable = session.store.read_all()
     if json:
-        emit_json({"profiles": [profile_json(session, p) for p in found]})
+        emit_json(
+            {
+                "profiles": [profile_json(session, p) for p in found],
+                "unreadable": [unreadable_json(session, u) for u in unreadable],
+            }
+        )
         return
     out = session.console()
-    if not found:
+    if not found and not unreadable:
         out.print(session.t("profile.none"))
         return
     from rich.table import Table
     from rich.text import Text
 
+    from numretire.numbers import mask_any
+
     table = Table(box=None, pad_edge=False)
     for key in ("col.default", "col.number", "col.label", "col.carrier", "col.cancel_on", "col.items"):
         table.add_column(session.t(key))
-    for p in found:
+    rows = [(p.number, p) for p in found] + [(u.number or u.path.name, u) for u in unreadable]
+    for number, p in sorted(rows, key=lambda row: row[0]):
+        default = "*" if number == session.config.default_profile else ""
+        if isinstance(p, Unreadable):
+            shown = mask_any(p.number) if p.number else Text(safe(p.path.name))
+            table.add_row(default, shown, session.t("profile.unreadable_row"), "", "", "")
+            continue
         table.add_row(
-            "*" if p.number == session.config.default_profile else "",
+            default,
             session.masked(p.number, p),
             Text(safe(p.label)),
             Text(safe(carrier_name(session, p.carrier))),
@@ -190,6 +204,38 @@ def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
             str(len(p.items)),
         )
     out.print(table)
+    for u in unreadable:
+        report_unreadable(session, u)
+
+
+def unreadable_json(session: Session, u: Unreadable) -> dict[str, object]:
+    from numretire.numbers import mask_any
+
+    return {
+        "number": u.number or None,
+        "number_masked": mask_any(u.number) if u.number else None,
+        "path": str(u.path),
+        "backup": str(u.backup) if u.backup else None,
+        "problem": u.error.key.removeprefix("store.").removesuffix("_no_backup"),
+        "message": u.error.render(session.lang),
+    }
+
+
+def report_unreadable(session: Session, u: Unreadable) -> None:
+    """A profile that cannot be read, named on stderr in one line, with where its backup is."""
+    from numretire.cli.common import err
+    from numretire.numbers import mask_any
+
+    message = u.error.render(session.lang)
+    if not u.number:  # the message names the file
+        line = message
+    elif u.backup is not None and str(u.backup) not in message:
+        line = session.t(
+            "profile.unreadable_backup", number=mask_any(u.number), problem=message, backup=str(u.backup)
+        )
+    else:
+        line = session.t("profile.unreadable", number=mask_any(u.number), problem=message)
+    err("numretire: " + line)
 
 
 def use(
@@ -197,12 +243,12 @@ def use(
     lang: LangOpt = None,
 ) -> None:
     """Choose the number commands work on by default · 选择默认号码"""
-    from numretire.profiles import select
+    from numretire.profiles import load
 
     session = Session(lang, ref)
     with session.store.locked():
         config = session.store.read_config()
-        profile = select(session.store.profiles(), ref, config)
+        profile = load(session.store, ref, config)  # read, so that a file that cannot be used is not chosen
         config.default_profile = profile.number
         session.store.save_config(config)
     session.console().print(session.t("use.done", number=session.masked(profile.number, profile)))
@@ -223,7 +269,7 @@ def edit(
     when = parse_date(cancel_on, "--cancel-on")
     with session.editing() as p:
         if label is not None:
-            profiles.check_label(session.store.profiles(), label, p.number)
+            profiles.check_label(session.store.heads(), label, p.number)
             p.label = label.strip()
         if new is not None:
             if new.strip():

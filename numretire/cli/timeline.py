@@ -107,9 +107,17 @@ def remind(
     if install:
         install_entries(session, write)
         return
-    profiles = session.store.profiles()
+    from numretire.cli.profiles import report_unreadable, unreadable_json
+
+    # A profile that cannot be read is named (one line each) and the others are still reminded; with
+    # nothing due, that is exit 1 (a problem with the user's data) so that the daily job shows it.
+    profiles, unreadable = session.store.read_all()
+    for u in unreadable:
+        report_unreadable(session, u)
     if ics is not None:
         write_ics(session, profiles, ics, reveal_number)
+        if unreadable:
+            raise typer.Exit(int(ExitCode.DATA))
         return
     from numretire import clock, plan, retirement, timeline
     from numretire.cli.render import plain
@@ -152,6 +160,7 @@ def remind(
                     }
                     for p, items, stones, due, phase in numbers
                 ],
+                "unreadable": [unreadable_json(session, u) for u in unreadable],
             }
         )
     elif anything:
@@ -168,6 +177,8 @@ def remind(
                 out.print(plain("  - " + reminder_text(session, r, names, notes)))
     if anything:
         raise typer.Exit(int(ExitCode.ATTENTION))
+    if unreadable:
+        raise typer.Exit(int(ExitCode.DATA))
 
 
 def calendar_events(session: Session, p, stones, reveal: bool):

@@ -472,6 +472,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "新号码被他人账号占用时：",
         "When a new number is still bound to someone else's account:",
     ),
+    "catalog.adopt_change": ("新号码的持有人：", "For the new holder of a number:"),
+    "catalog.adopt_notes": ("新号码的持有人请注意：{note}", "Note for the new holder of a number: {note}"),
     "catalog.url": ("官方网址：{value}", "Official site: {value}"),
     "catalog.help_url": ("帮助页面：{value}", "Help page: {value}"),
     "catalog.hotline": ("官方客服：{value}", "Official hotline: {value}"),
@@ -528,6 +530,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.bad_applies_to": (
         "{where}：applies_to 应为 retire、adopt 组成的非空列表",
         "{where}: applies_to must be a non-empty list of retire and adopt",
+    ),
+    "lint.advice_not_task": (
+        '{where}：只有任务（kind = "task"）才能是 advice',
+        '{where}: only a task (kind = "task") can be advice',
+    ),
+    "lint.adopt_text_not_adopt": (
+        "{where}：{key} 只用于新入手的号码，但 applies_to 不含 adopt",
+        "{where}: {key} is for a newly acquired number, but applies_to lacks adopt",
     ),
     "lint.carrier_not_carrier": (
         '{where}：只有 kind = "carrier" 的条目可以有 carrier 表',
@@ -768,6 +778,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "adopt.reason.low": (
         "检查这个号码是否已被别人的账号占用。",
         "Check whether someone else's account still uses this number.",
+    ),
+    # what a newly acquired number received after it became the user's: someone's account is live on it
+    "adopt.live.one": ("1 条验证码或通知", "1 code or notice"),
+    "adopt.live.many": ("{count} 条验证码或通知", "{count} codes or notices"),
+    "adopt.live.undated": (
+        "{name}在你入手号码后发来 {messages}。",
+        "{name} sent {messages} since you got the number.",
+    ),
+    "adopt.live.on": (
+        "{name}在你入手号码后发来 {messages}，最近一次在 {last}。",
+        "{name} sent {messages} since you got the number, last on {last}.",
+    ),
+    "adopt.live.between": (
+        "{name}在你入手号码后发来 {messages}，最早 {first}，最近一次在 {last}。",
+        "{name} sent {messages} since you got the number, first on {first}, last on {last}.",
+    ),
+    "adopt.reason.live.high": (
+        "{seen}有人的支付或银行账号仍绑定着你的号码：对方的验证码和交易通知会发给你，欠费还可能影响你使用支付服务。",
+        "{seen} Someone's payment or bank account there still uses your number: their codes and transaction notices come to you, and their arrears can block your own payments.",
+    ),
+    "adopt.reason.live.medium": (
+        "{seen}有人在这里的账号仍绑定着你的号码：你无法用它注册，对方的消息会发给你。",
+        "{seen} Someone's account there still uses your number: you cannot register with it, and their messages come to you.",
+    ),
+    "adopt.reason.live.low": (
+        "{seen}有人在这里的账号仍绑定着你的号码。",
+        "{seen} Someone's account there still uses your number.",
     ),
     "blocker.adopt_task": (
         "检查未完成也未跳过：{name}（numretire mark {id} done）",

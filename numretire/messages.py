@@ -21,6 +21,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} 的值“{value}”不是 YYYY-MM-DD 格式的日期",
         "{option} '{value}' is not a date (YYYY-MM-DD)",
     ),
+    "error.no_such_month": (
+        "{option} 的值 {value} 不存在：月份只有 1 到 12",
+        "{option} {value} does not exist: months go from 1 to 12",
+    ),
+    "error.no_such_day": (
+        "{option} 的值 {value} 不存在：{year} 年 {month} 月只有 {days} 天",
+        "{option} {value} does not exist: {year}-{month:02d} has {days} days",
+    ),
+    "error.cancel_on_past": (
+        "--cancel-on {date} 已经过去：计划注销日要选今天或以后；号码已经注销的话，用 numretire cancel --on {date} 记录",
+        "--cancel-on {date} is in the past: plan a day from today on; if the number was already cancelled, record it with numretire cancel --on {date}",
+    ),
     "error.bad_status": (
         "未知状态“{value}”：可用 {choices}",
         "unknown status '{value}': use one of {choices}",

@@ -31,15 +31,21 @@ CarrierOpt = Annotated[
 def parse_date(text: str | None, what: str) -> date | None:
     if text is None:
         return None
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        from numretire.errors import InputError
-
-        raise InputError("error.bad_date", option=what, value=text) from None
     from numretire import clock
 
-    return clock.check_range(day, what)
+    return clock.parse_day(text, what)
+
+
+def planned_day(text: str | None) -> date | None:
+    """--cancel-on: a planned cancellation is today or later; one that happened is recorded by cancel."""
+    day = parse_date(text, "--cancel-on")
+    from numretire import clock
+
+    if day is not None and day < clock.today():
+        from numretire.errors import InputError
+
+        raise InputError("error.cancel_on_past", date=day.isoformat())
+    return day
 
 
 def resolve_carrier(session: Session, name: str | None, prefix_carrier: str | None, region: str):
@@ -71,7 +77,7 @@ def init(
         kind="retire",
         label=label,
         new_number=numbers.parse(new, where) if new else None,
-        cancel_on=parse_date(cancel_on, "--cancel-on"),
+        cancel_on=planned_day(cancel_on),
         carrier=carrier,
     )
 
@@ -220,7 +226,7 @@ def edit(
     from numretire import numbers, profiles
 
     session = Session(lang, profile)
-    when = parse_date(cancel_on, "--cancel-on")
+    when = planned_day(cancel_on)
     with session.editing() as p:
         if label is not None:
             profiles.check_label(session.store.profiles(), label, p.number)

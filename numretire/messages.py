@@ -451,12 +451,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "triage.nothing": ("目录中没有尚未回答的服务了。", "No catalog service left to ask about."),
     "triage.intro": (
-        "逐个回答这些服务是否绑定了此号码（{count} 个，常用的在前）。"
-        "y 是 / n 否 / ? 不确定 / k 跳过本类 / q 退出",
-        "Say whether each service is tied to this number ({count}, most common first). "
-        "y yes / n no / ? not sure / k skip the rest of this category / q quit",
+        "逐个回答这些服务是否绑定了此号码（{count} 个，常用的在前）。按一个键即可，不用回车："
+        "y 是 / n 否 / ? 不确定 / k 跳过本类 / q 暂停（已回答的都已保存）",
+        "Say whether each service is tied to this number ({count}, most common first). One key, no Enter: "
+        "y yes / n no / ? not sure / k skip the rest of this category / q pause (every answer is saved)",
     ),
-    "triage.prompt": ("{name}？[y/n/?/k/q] ", "{name}? [y/n/?/k/q] "),
+    "triage.prompt": (
+        "[{position}/{total}] {name}？[y/n/?/k/q] ",
+        "[{position}/{total}] {name}? [y/n/?/k/q] ",
+    ),
+    "triage.cancelled": (
+        "注意：这个号码已于 {date} 注销，验证码已经发不到你手里。现在找到的服务只能用不需要旧号码的办法处理（解绑、注销或联系官方客服）。",
+        "Note: this number was cancelled on {date}; codes sent to it no longer reach you. Services found now can only be dealt with in ways that need no code on the old number (removing it, closing the account, or official customer service).",
+    ),
+    "triage.lapsed": (
+        "注意：这个号码自 {date} 起欠费停机，验证码可能已经收不到。现在找到的服务只能用不需要旧号码的办法处理（解绑、注销或联系官方客服）。",
+        "Note: this number has been left to lapse since {date}; codes sent to it may no longer reach you. Services found now can only be dealt with in ways that need no code on the old number (removing it, closing the account, or official customer service).",
+    ),
     "triage.paused": (
         "已暂停，已加入 {added} 项。再次运行 numretire triage 继续。",
         "Paused; {added} added. Run numretire triage again to go on.",

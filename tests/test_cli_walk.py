@@ -206,3 +206,11 @@ def test_triage_takes_single_keys_in_a_terminal(retiring, home):
     child.expect("Paused; 0 added")
     child.expect(pexpect.EOF)
     assert len(Store(home).read_profile("+8613812345678").dismissed) == 1
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ("Moved", "skip")), ("zh", ("已换绑新号", "跳过"))])
+def test_the_walk_takes_the_words_of_an_outcome_too(three_customs, home, tty, lang, words):
+    out = three_customs("walk", "--lang", lang, input=f"{words[0]}\nnonsense\n{words[1]}\nquit\n").stdout
+    assert {"en": "Please type one of", "zh": "请输入以下之一"}[lang] in out
+    found = list(statuses(home).values())
+    assert found.count("moved") == 1 and found.count("skipped") == 1

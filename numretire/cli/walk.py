@@ -38,7 +38,8 @@ def prompt_for(session: Session, keys: tuple[str, ...]) -> str:
 
 
 def ask(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
-    """Ask until one of `choices` (single letters) is typed; Ctrl-D counts as quit."""
+    """Ask until one of `choices` (single letters) is typed, or the word of one of their outcomes in
+    either language ('moved', '已换绑', 'Skip'); Ctrl-D counts as quit."""
     from numretire.cli.render import plain
 
     while True:
@@ -48,7 +49,30 @@ def ask(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
             return "q"
         if answer in choices:
             return answer
+        key = key_for_word(answer, choices)
+        if key is not None:
+            return key
         out.print(session.t("prompt.invalid", choices="/".join(choices)))
+
+
+def key_for_word(word: str, choices: tuple[str, ...]) -> str | None:
+    """The key among `choices` whose outcome `word` names (as `mark` reads it, or as the prompt says it)."""
+    from numretire.cli.keys import normalise
+    from numretire.errors import InputError
+    from numretire.i18n import t
+    from numretire.inventory import parse_status
+
+    if normalise(word) == "q" and "q" in choices:
+        return "q"
+    keys = {KEYS[key]: key for key in choices if key in KEYS}
+    try:
+        return keys[parse_status(word, tuple(keys))]
+    except InputError:
+        pass
+    for status, key in keys.items():
+        if word.casefold() in {t(f"walk.key.{status}", lang).casefold() for lang in ("zh", "en")}:
+            return key
+    return None
 
 
 def ask_key(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:

@@ -178,7 +178,7 @@ def adopt_gate(items: list[ItemView]) -> Verdict:
     """
     blockers: list[Blocker] = []
     warnings: list[ItemView] = []
-    for v in by_risk(items):
+    for v in sorted(by_risk(items), key=lambda v: v.live is None):  # live services first, worst first
         if v.advice:
             continue
         if v.kind == "task":

@@ -364,3 +364,10 @@ def test_the_adopt_report_shows_the_acquired_date(run, tmp_path, lang, label):
     html = tmp_path / "r.html"
     run("report", "--format", "html", "--output", str(html), "--lang", lang)
     assert "2026-11-01" in html.read_text(encoding="utf-8")
+
+
+def test_check_names_the_live_services_first(live_taobao):
+    blockers = [b["id"] for b in live_taobao.json("check", code=3)["blockers"]]
+    assert blockers[0] == "taobao"
+    out = live_taobao("check", "--lang", "zh", code=3).stdout
+    assert out.index("淘宝") < out.index("支付宝")

@@ -33,6 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--cancel-on {date} 已经过去：计划注销日要选今天或以后；号码已经注销的话，用 numretire cancel --on {date} 记录",
         "--cancel-on {date} is in the past: plan a day from today on; if the number was already cancelled, record it with numretire cancel --on {date}",
     ),
+    "error.acquired_future": (
+        "--acquired {date} 还没到：填写号码归你的那一天（默认今天）",
+        "--acquired {date} is still to come: give the day the number became yours (today by default)",
+    ),
     "error.bad_status": (
         "未知状态“{value}”：可用 {choices}",
         "unknown status '{value}': use one of {choices}",

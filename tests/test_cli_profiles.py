@@ -201,3 +201,12 @@ def test_a_planned_cancellation_in_the_past_is_refused(run, lang, said):
     err = run("edit", "--cancel-on", "2026-11-23", "--lang", lang, code=1).stderr
     assert "2026-11-23" in err
     assert run.json("status")["profile"]["cancel_on"] == "2026-11-24"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "--acquired 2027-01-05 is still to come"), ("zh", "还没到")]
+)
+def test_a_number_cannot_be_acquired_in_the_future(run, lang, said):
+    assert said in run("adopt", "13912345678", "--acquired", "2027-1-5", "--lang", lang, code=1).stderr
+    run("adopt", "13912345678", "--acquired", "2026-11-1")
+    assert run.json("status")["profile"]["acquired_on"] == "2026-11-01"

@@ -48,6 +48,18 @@ def planned_day(text: str | None) -> date | None:
     return day
 
 
+def acquired_day(text: str | None) -> date:
+    """--acquired: the day the number became the user's, today unless said; never a day to come."""
+    from numretire import clock
+
+    day = parse_date(text, "--acquired") or clock.today()
+    if day > clock.today():
+        from numretire.errors import InputError
+
+        raise InputError("error.acquired_future", date=day.isoformat())
+    return day
+
+
 def resolve_carrier(session: Session, name: str | None, prefix_carrier: str | None, region: str):
     """(carrier, source): the catalog id the user named, else the prefix's carrier, else the raw name."""
     if name:
@@ -103,7 +115,7 @@ def adopt(
         numbers.parse(number, where),
         kind="adopt",
         label=label,
-        acquired_on=parse_date(acquired, "--acquired") or clock.today(),
+        acquired_on=acquired_day(acquired),
         carrier=carrier,
     )
 

@@ -106,7 +106,7 @@ def adopt(
     lang: LangOpt = None,
 ) -> None:
     """Check and clean a newly acquired (possibly recycled) number · 检查并清理新得到的（可能是二次）号码"""
-    from numretire import clock, numbers
+    from numretire import numbers
 
     session = Session(lang)
     where = numbers.default_region(region, session.config.region)

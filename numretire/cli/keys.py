@@ -69,9 +69,10 @@ def _one_key(fd: int) -> str:
             first = os.read(fd, 1)
             if not first or first == EOT:
                 return "q"
-            if first == ESC:
-                while select.select([fd], [], [], 0.05)[0]:
-                    os.read(fd, 16)
+            if first == ESC:  # an arrow or function key: ESC [ … final byte (or ESC O x)
+                if select.select([fd], [], [], 0.05)[0] and os.read(fd, 1) in (b"[", b"O"):
+                    while (byte := os.read(fd, 1)) and not 0x40 <= byte[0] <= 0x7E:
+                        pass
                 continue
             length = 1 if first[0] < 0xC0 else 2 if first[0] < 0xE0 else 3 if first[0] < 0xF0 else 4
             data = first + (os.read(fd, length - 1) if length > 1 else b"")

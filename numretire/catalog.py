@@ -47,6 +47,10 @@ class Service(NamedTuple):
     remove: dict[str, tuple[str, ...]] | None = None
     occupied: dict[str, tuple[str, ...]] | None = None
     notes: dict[str, str] | None = None
+    # a newly acquired number: the steps and notes in place of `change` and `notes`
+    adopt_change: dict[str, tuple[str, ...]] | None = None
+    adopt_notes: dict[str, str] | None = None
+    advice: bool = False  # a task that is advice, not a check or a change: walks put it last
     url: str | None = None
     help_url: str | None = None
     hotline: str | None = None
@@ -88,6 +92,9 @@ def service_from_entry(entry: dict[str, Any]) -> Service:
         remove=texts("remove"),
         occupied=texts("occupied"),
         notes=dict(entry["notes"]) if entry.get("notes") else None,
+        adopt_change=texts("adopt_change"),
+        adopt_notes=dict(entry["adopt_notes"]) if entry.get("adopt_notes") else None,
+        advice=entry.get("advice", False),
         url=entry.get("url"),
         help_url=entry.get("help_url"),
         hotline=entry.get("hotline"),

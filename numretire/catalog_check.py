@@ -141,8 +141,18 @@ def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
     for key in TEXT_TABLES:
         if key in raw:
             _check_lang_table(raw[key], at + key, problem, list)
-    if "notes" in raw:
-        _check_lang_table(raw["notes"], at + "notes", problem, str)
+    for key in ("notes", "adopt_notes"):
+        if key in raw:
+            _check_lang_table(raw[key], at + key, problem, str)
+    if "advice" in raw and not isinstance(raw["advice"], bool):
+        problem(at + "advice", "lint.bad_type", key="advice", expected="true/false")
+    if raw.get("advice") is True and kind != "task":
+        problem(at + "advice", "lint.advice_not_task")
+    applies_to = raw.get("applies_to", ["retire", "adopt"])
+    if isinstance(applies_to, list) and "adopt" not in applies_to:
+        for key in ("adopt_change", "adopt_notes"):
+            if key in raw:
+                problem(at + key, "lint.adopt_text_not_adopt", key=key)
     for key in ("url", "help_url"):
         if key in raw and not (isinstance(raw[key], str) and raw[key].startswith("https://")):
             problem(at + key, "lint.not_https", key=key)
@@ -179,7 +189,13 @@ def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
         and not any(aliases.get(k) for k in ("domains", "hosts", "packages", "bundle_ids"))
     ):
         problem(where, "lint.no_domain")
-    for key in ("name", *TEXT_TABLES, "notes", "source"):  # `catalog show` prints the sources too
+    for key in (
+        "name",
+        *TEXT_TABLES,
+        "notes",
+        "adopt_notes",
+        "source",
+    ):  # `catalog show` prints the sources too
         value = raw.get(key)
         texts = value.values() if isinstance(value, dict) else [value] if isinstance(value, list) else ()
         for text in texts:

@@ -67,7 +67,7 @@ ALIAS_KEYS = (
 )
 # A value of these belongs to one service only; the shared_* keys declare values several services use.
 UNIQUE_ALIAS_KEYS = ("signatures", "senders", "domains", "hosts", "packages", "bundle_ids", "companies")
-TEXT_TABLES = ("change", "remove", "occupied")
+TEXT_TABLES = ("change", "remove", "occupied", "adopt_change")
 ENTRY_KEYS = frozenset(
     {
         "id",
@@ -87,6 +87,9 @@ ENTRY_KEYS = frozenset(
         "remove",
         "occupied",
         "notes",
+        "adopt_change",
+        "adopt_notes",
+        "advice",
         "aliases",
         "carrier",
         "applies_to",

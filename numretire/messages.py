@@ -21,6 +21,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} 的值“{value}”不是 YYYY-MM-DD 格式的日期",
         "{option} '{value}' is not a date (YYYY-MM-DD)",
     ),
+    "error.no_such_month": (
+        "{option} 的值 {value} 不存在：月份只有 1 到 12",
+        "{option} {value} does not exist: months go from 1 to 12",
+    ),
+    "error.no_such_day": (
+        "{option} 的值 {value} 不存在：{year} 年 {month} 月只有 {days} 天",
+        "{option} {value} does not exist: {year}-{month:02d} has {days} days",
+    ),
+    "error.cancel_on_past": (
+        "--cancel-on {date} 已经过去：计划注销日要选今天或以后；号码已经注销的话，用 numretire cancel --on {date} 记录",
+        "--cancel-on {date} is in the past: plan a day from today on; if the number was already cancelled, record it with numretire cancel --on {date}",
+    ),
+    "error.acquired_future": (
+        "--acquired {date} 还没到：填写号码归你的那一天（默认今天）",
+        "--acquired {date} is still to come: give the day the number became yours (today by default)",
+    ),
     "error.bad_status": (
         "未知状态“{value}”：可用 {choices}",
         "unknown status '{value}': use one of {choices}",
@@ -37,6 +53,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # issue 15 (hardening): an error of the operating system the store did not name itself
     "error.os": ("{path}：{problem}", "{path}: {problem}"),
     "error.os_no_path": ("系统错误：{problem}", "system error: {problem}"),
+    # usage errors of the command line (click's words, in Chinese; English keeps click's own)
+    "usage.line": ("用法：{command} {args}", "Usage: {command} {args}"),
+    "usage.options": ("[选项]", "[OPTIONS]"),
+    "usage.help_hint": ("运行 {command} 查看帮助。", "Try '{command}' for help."),
+    "usage.error": ("错误：{problem}", "Error: {problem}"),
+    "usage.missing_argument": ("缺少参数 {name}。", "Missing argument '{name}'."),
+    "usage.missing_option": ("缺少选项 {name}。", "Missing option '{name}'."),
+    "usage.no_such_option": ("没有这个选项：{name}", "No such option: {name}"),
+    "usage.possible_options": ("（可能是：{names}）", " (Possible options: {names})"),
+    "usage.option_needs_value": ("选项 {name} 后面要跟一个值。", "Option '{name}' requires an argument."),
+    "usage.option_takes_no_value": ("选项 {name} 不接受值。", "Option '{name}' does not take a value."),
+    "usage.extra_arguments": ("多出了参数：{words}", "Got unexpected extra argument(s) ({words})"),
+    "usage.no_such_command": ("没有这个命令：{name}", "No such command '{name}'."),
+    "usage.missing_command": ("缺少命令。", "Missing command."),
     # ---------------------------------------------------------------- numbers
     "number.not_a_number": ("“{number}”不是电话号码", "'{number}' is not a phone number"),
     "number.too_short": ("“{number}”太短，不是完整的手机号", "'{number}' is too short to be a phone number"),
@@ -471,12 +501,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "triage.nothing": ("目录中没有尚未回答的服务了。", "No catalog service left to ask about."),
     "triage.intro": (
-        "逐个回答这些服务是否绑定了此号码（{count} 个，常用的在前）。"
-        "y 是 / n 否 / ? 不确定 / k 跳过本类 / q 退出",
-        "Say whether each service is tied to this number ({count}, most common first). "
-        "y yes / n no / ? not sure / k skip the rest of this category / q quit",
+        "逐个回答这些服务是否绑定了此号码（{count} 个，常用的在前）。按一个键即可，不用回车："
+        "y 是 / n 否 / ? 不确定 / k 跳过本类 / q 暂停（已回答的都已保存）",
+        "Say whether each service is tied to this number ({count}, most common first). One key, no Enter: "
+        "y yes / n no / ? not sure / k skip the rest of this category / q pause (every answer is saved)",
     ),
-    "triage.prompt": ("{name}？[y/n/?/k/q] ", "{name}? [y/n/?/k/q] "),
+    "triage.prompt": (
+        "[{position}/{total}] {name}？[y/n/?/k/q] ",
+        "[{position}/{total}] {name}? [y/n/?/k/q] ",
+    ),
+    "triage.cancelled": (
+        "注意：这个号码已于 {date} 注销，验证码已经发不到你手里。现在找到的服务只能用不需要旧号码的办法处理（解绑、注销或联系官方客服）。",
+        "Note: this number was cancelled on {date}; codes sent to it no longer reach you. Services found now can only be dealt with in ways that need no code on the old number (removing it, closing the account, or official customer service).",
+    ),
+    "triage.lapsed": (
+        "注意：这个号码自 {date} 起欠费停机，验证码可能已经收不到。现在找到的服务只能用不需要旧号码的办法处理（解绑、注销或联系官方客服）。",
+        "Note: this number has been left to lapse since {date}; codes sent to it may no longer reach you. Services found now can only be dealt with in ways that need no code on the old number (removing it, closing the account, or official customer service).",
+    ),
     "triage.paused": (
         "已暂停，已加入 {added} 项。再次运行 numretire triage 继续。",
         "Paused; {added} added. Run numretire triage again to go on.",
@@ -518,6 +559,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "新号码被他人账号占用时：",
         "When a new number is still bound to someone else's account:",
     ),
+    "catalog.adopt_change": ("新号码的持有人：", "For the new holder of a number:"),
+    "catalog.adopt_notes": ("新号码的持有人请注意：{note}", "Note for the new holder of a number: {note}"),
     "catalog.url": ("官方网址：{value}", "Official site: {value}"),
     "catalog.help_url": ("帮助页面：{value}", "Help page: {value}"),
     "catalog.hotline": ("官方客服：{value}", "Official hotline: {value}"),
@@ -574,6 +617,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.bad_applies_to": (
         "{where}：applies_to 应为 retire、adopt 组成的非空列表",
         "{where}: applies_to must be a non-empty list of retire and adopt",
+    ),
+    "lint.advice_not_task": (
+        '{where}：只有任务（kind = "task"）才能是 advice',
+        '{where}: only a task (kind = "task") can be advice',
+    ),
+    "lint.adopt_text_not_adopt": (
+        "{where}：{key} 只用于新入手的号码，但 applies_to 不含 adopt",
+        "{where}: {key} is for a newly acquired number, but applies_to lacks adopt",
     ),
     "lint.carrier_not_carrier": (
         '{where}：只有 kind = "carrier" 的条目可以有 carrier 表',
@@ -814,6 +865,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "adopt.reason.low": (
         "检查这个号码是否已被别人的账号占用。",
         "Check whether someone else's account still uses this number.",
+    ),
+    # what a newly acquired number received after it became the user's: someone's account is live on it
+    "adopt.live.one": ("1 条验证码或通知", "1 code or notice"),
+    "adopt.live.many": ("{count} 条验证码或通知", "{count} codes or notices"),
+    "adopt.live.undated": (
+        "{name}在你入手号码后发来 {messages}。",
+        "{name} sent {messages} since you got the number.",
+    ),
+    "adopt.live.on": (
+        "{name}在你入手号码后发来 {messages}，最近一次在 {last}。",
+        "{name} sent {messages} since you got the number, last on {last}.",
+    ),
+    "adopt.live.between": (
+        "{name}在你入手号码后发来 {messages}，最早 {first}，最近一次在 {last}。",
+        "{name} sent {messages} since you got the number, first on {first}, last on {last}.",
+    ),
+    "adopt.reason.live.high": (
+        "{seen}有人的支付或银行账号仍绑定着你的号码：对方的验证码和交易通知会发给你，欠费还可能影响你使用支付服务。",
+        "{seen} Someone's payment or bank account there still uses your number: their codes and transaction notices come to you, and their arrears can block your own payments.",
+    ),
+    "adopt.reason.live.medium": (
+        "{seen}有人在这里的账号仍绑定着你的号码：你无法用它注册，对方的消息会发给你。",
+        "{seen} Someone's account there still uses your number: you cannot register with it, and their messages come to you.",
+    ),
+    "adopt.reason.live.low": (
+        "{seen}有人在这里的账号仍绑定着你的号码。",
+        "{seen} Someone's account there still uses your number.",
     ),
     "blocker.adopt_task": (
         "检查未完成也未跳过：{name}（numretire mark {id} done）",

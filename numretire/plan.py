@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from numretire.catalog import CATEGORIES, Catalog, Service
 from numretire.model import RESOLVED, Event, Item, Profile
-from numretire.risk import LEVEL_RANK, Risk, assess, assess_adopted
+from numretire.risk import LEVEL_RANK, Live, Risk, assess, assess_adopted, live_evidence
 
 BLOCKING_LEVELS = frozenset({"critical", "high"})
 # Tasks the gate asks for: the number's own carrier tasks, and the aids that find forgotten accounts.
@@ -23,6 +23,7 @@ class ItemView(NamedTuple):
     category: str
     kind: str
     risk: Risk
+    live: Live | None = None  # a newly acquired number: what the service sent to it since then
 
     @property
     def id(self) -> str:
@@ -35,6 +36,11 @@ class ItemView(NamedTuple):
     @property
     def resolved(self) -> bool:
         return self.item.status in RESOLVED
+
+    @property
+    def advice(self) -> bool:
+        """A task that is advice to follow (三不), not a check or a change: it comes last."""
+        return self.kind == "task" and self.service is not None and self.service.advice
 
     @property
     def needs_old_number(self) -> bool:
@@ -51,7 +57,11 @@ ADOPT_CATEGORIES = ("payment", "bank", "messaging", "social", "ecommerce", "food
 ADOPT_MIN_POPULARITY = 4
 
 
-def view(item: Item, catalog: Catalog, lang: str, profile_kind: str = "retire") -> ItemView:
+def view(
+    item: Item, catalog: Catalog, lang: str, profile_kind: str = "retire", acquired_on: date | None = None
+) -> ItemView:
+    """An item as every screen sees it. On a newly acquired number (`profile_kind` 'adopt') the item's
+    evidence from after `acquired_on` makes it live: someone's account there uses the number."""
     service = catalog.get(item.id) if item.custom is None else None
     if service is not None:
         name, category, kind, flags = (
@@ -69,15 +79,18 @@ def view(item: Item, catalog: Catalog, lang: str, profile_kind: str = "retire") 
         )
     else:  # an id the catalog no longer has: keep it, as an account of unknown risk
         name, category, kind, flags = item.id, "other", "account", ()
+    live = None
     if profile_kind == "adopt":
-        risk = assess_adopted(category, kind, lang)
+        live = live_evidence(item.evidence, acquired_on) if kind != "task" else None
+        short = (service.name.get(lang) or name) if service is not None else name
+        risk = assess_adopted(category, kind, lang, live, short)
     else:
         risk = assess(flags, item.answers, category, lang)
-    return ItemView(item, service, name, category, kind, risk)
+    return ItemView(item, service, name, category, kind, risk, live)
 
 
 def views(profile: Profile, catalog: Catalog, lang: str) -> list[ItemView]:
-    return [view(item, catalog, lang, profile.kind) for item in profile.items]
+    return [view(item, catalog, lang, profile.kind, profile.acquired_on) for item in profile.items]
 
 
 def by_risk(items: list[ItemView]) -> list[ItemView]:
@@ -101,6 +114,7 @@ def walk_order(items: list[ItemView]) -> list[ItemView]:
         popularity = v.service.popularity if v.service else 0
         return (
             v.item.status != "open",
+            v.advice,
             not v.needs_old_number,
             LEVEL_RANK[v.risk.level],
             v.category not in ("email", "messaging"),
@@ -128,15 +142,23 @@ class Verdict(NamedTuple):
 
 
 def adopt_order(items: list[ItemView]) -> list[ItemView]:
-    """For a newly acquired number: tasks first (ask the carrier, the official lookup), then payments and
-    banks, messaging and social, shopping, delivery, ride-hailing, government; the most common first.
-    Services contacted or still occupied come back after the rest."""
+    """For a newly acquired number: the checks first (ask the carrier, the official lookup), then the
+    services that sent messages to the number since it was acquired (someone's account there is live:
+    worst and most recent first), then payments and banks, messaging and social, shopping, delivery,
+    ride-hailing, government, the most common first; advice (三不) last. Services contacted or still
+    occupied come back after the rest."""
     rank = {c: i for i, c in enumerate(ADOPT_CATEGORIES)}
 
     def key(v: ItemView):
+        live = v.live
         return (
             {"open": 0, "skipped": 1, "contacted": 2, "occupied": 2}[v.item.status],
+            v.advice,
             v.kind != "task",
+            live is None,
+            LEVEL_RANK[v.risk.level] if live else 0,
+            -(live.last.toordinal() if live and live.last else 0),
+            -(live.count if live else 0),
             rank.get(v.category, len(rank)),
             -(v.service.popularity if v.service else 0),
             v.name,
@@ -150,12 +172,15 @@ def adopt_order(items: list[ItemView]) -> list[ItemView]:
 def adopt_gate(items: list[ItemView]) -> Verdict:
     """Is this newly acquired number clean to use?
 
-    Clean means: the tasks done or consciously skipped; no service still occupied by someone else's
-    account or waiting for an answer; no payment or bank service left unchecked.
+    Clean means: the tasks done or consciously skipped (advice aside: it checks nothing); no service
+    still occupied by someone else's account or waiting for an answer; no payment or bank service, and
+    no service that sent messages since the number was acquired, left unchecked.
     """
     blockers: list[Blocker] = []
     warnings: list[ItemView] = []
-    for v in by_risk(items):
+    for v in sorted(by_risk(items), key=lambda v: v.live is None):  # live services first, worst first
+        if v.advice:
+            continue
         if v.kind == "task":
             if v.item.status not in RESOLVED and v.item.status != "skipped":
                 blockers.append(Blocker("adopt_task", v.id, v.name))

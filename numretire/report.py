@@ -70,6 +70,7 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
             "cancel_on": profile.cancel_on.isoformat() if profile.cancel_on else None,
             "cancelled_on": profile.cancelled_on.isoformat() if profile.cancelled_on else None,
             "arrears_since": profile.arrears_since.isoformat() if profile.arrears_since else None,
+            "acquired_on": profile.acquired_on.isoformat() if profile.acquired_on else None,
         },
         "safe_to_cancel": verdict.safe,  # for an adopted number: clean to use
         "verdict": verdict_sentence(profile.kind, verdict, lang),

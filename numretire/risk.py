@@ -6,7 +6,11 @@ what with the number once it belongs to someone else.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from numretire.model import Evidence
 
 LEVELS = ("critical", "high", "medium", "low")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
@@ -92,14 +96,73 @@ ADOPT_LEVELS = {
 }
 
 
-def assess_adopted(category: str, kind: str, lang: str) -> Risk:
-    """The risk of an item of a newly acquired number, from its category alone."""
+class Live(NamedTuple):
+    """Messages a service sent to a newly acquired number after it was acquired: someone's account there
+    is live on the number."""
+
+    count: int
+    first: date | None
+    last: date | None
+
+
+def live_evidence(evidence: list[Evidence], acquired_on: date | None) -> Live | None:
+    """What an item's SMS evidence shows after `acquired_on`; None when it shows nothing.
+
+    Backups of one phone overlap, so the counts of several files are not added up: the largest is taken.
+    A file whose last message came before the number was acquired says nothing about today.
+    """
+    after = [
+        e
+        for e in evidence
+        if e.source == "sms"
+        and e.count > 0
+        and (acquired_on is None or e.last is None or e.last >= acquired_on)
+    ]
+    if not after:
+        return None
+    firsts = [e.first for e in after if e.first is not None]
+    lasts = [e.last for e in after if e.last is not None]
+    if acquired_on is not None:
+        firsts = [max(day, acquired_on) for day in firsts]
+    return Live(max(e.count for e in after), min(firsts, default=None), max(lasts, default=None))
+
+
+# A live account raises the item: a payment or bank account to critical, any other to high.
+LIVE_LEVELS = {"high": "critical", "medium": "high", "low": "high"}
+
+
+def assess_adopted(category: str, kind: str, lang: str, live: Live | None = None, name: str = "") -> Risk:
+    """The risk of an item of a newly acquired number: from its category, raised when messages came from
+    the service after the number was acquired (`live`), and then said with the count and the dates."""
     from numretire.i18n import t
 
     if kind == "task":
         return Risk("medium", (), t("adopt.reason.task", lang))
     level = ADOPT_LEVELS.get(category, "low")
-    return Risk(level, (), t(f"adopt.reason.{level}", lang))
+    if live is None:
+        return Risk(level, (), t(f"adopt.reason.{level}", lang))
+    return Risk(
+        LIVE_LEVELS[level], (), t(f"adopt.reason.live.{level}", lang, seen=live_text(live, name, lang))
+    )
+
+
+def live_text(live: Live, name: str, lang: str) -> str:
+    """'淘宝 sent 3 codes or notices since you got the number, last on 2026-11-20.'"""
+    from numretire.i18n import t
+
+    count = t("adopt.live.one" if live.count == 1 else "adopt.live.many", lang, count=live.count)
+    if live.last is None:
+        return t("adopt.live.undated", lang, name=name, messages=count)
+    if live.first is None or live.first == live.last:
+        return t("adopt.live.on", lang, name=name, messages=count, last=live.last.isoformat())
+    return t(
+        "adopt.live.between",
+        lang,
+        name=name,
+        messages=count,
+        first=live.first.isoformat(),
+        last=live.last.isoformat(),
+    )
 
 
 def worst(levels: list[str]) -> str | None:

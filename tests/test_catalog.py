@@ -479,3 +479,25 @@ def test_a_password_export_finds_services_by_their_hosts(tmp_path, home):
         "xiaohongshu",
     ]
     assert found.candidates == ()
+
+
+def test_adopt_texts_and_advice_are_checked(tmp_path):
+    adopt_notes = '\n[service.adopt_notes]\nzh = "新机主请注意"\nen = "For the new holder"\n'
+    assert _lint_text(tmp_path, GOOD + adopt_notes) == []
+    entry = catalog.service_from_entry(catalog_check.lint([tmp_path / "e.toml"])[0][0])
+    assert entry.adopt_notes == {"zh": "新机主请注意", "en": "For the new holder"} and not entry.advice
+    retire_only = GOOD.replace("checked = 2026-11-24", 'checked = 2026-11-24\napplies_to = ["retire"]')
+    assert _lint_text(tmp_path, retire_only + adopt_notes) == [("lint.adopt_text_not_adopt", None)]
+    one_language = '\n[service.adopt_change]\nzh = ["步骤"]\n'
+    assert _lint_text(tmp_path, GOOD + one_language) == [("lint.missing_lang", None)]
+    advice = GOOD.replace('category = "bank"', 'category = "bank"\nadvice = true')
+    assert _lint_text(tmp_path, advice) == [("lint.advice_not_task", None)]
+    advice = GOOD.replace('category = "bank"', 'category = "bank"\nadvice = "yes"')
+    assert ("lint.bad_type", None) in _lint_text(tmp_path, advice)
+
+
+def test_shipped_advice_and_adopt_texts(home):
+    cat = catalog.load(home)
+    assert cat.get("sim-no-lend").advice and cat.get("adopt-official-channels").advice
+    assert not cat.get("adopt-carrier-check").advice
+    assert cat.get("miit-yzt-accounts").adopt_change and cat.get("sim-pin").adopt_notes

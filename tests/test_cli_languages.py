@@ -80,3 +80,39 @@ def test_no_color_is_honoured_on_a_terminal(retiring, home):
     retiring("add", "meituan")
     assert colours(spawn_status(home, no_color=False))
     assert colours(spawn_status(home, no_color=True)) == set()
+
+
+# --- usage errors in the user's language (issue 14) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (("mark",), "错误：缺少参数 ID。", "Error: Missing argument 'ID'."),
+        (("mark", "alipay"), "错误：缺少参数 STATUS。", "Error: Missing argument 'STATUS'."),
+        (("status", "extra"), "错误：多出了参数：extra", "Error: Got unexpected extra argument(s) (extra)"),
+        (("status", "--jsn"), "错误：没有这个选项：--jsn（可能是：--json）", "No such option: --jsn"),
+        (("frobnicate",), "错误：没有这个命令：frobnicate", "Error: No such command 'frobnicate'."),
+        (("list", "--profile"), "错误：选项 --profile 后面要跟一个值。", "requires an argument"),
+        (("import", "sms"), "错误：缺少参数 FILE。", "Error: Missing argument 'FILE'."),
+    ],
+)
+def test_usage_errors_speak_the_users_language(run, args, zh, en):
+    for where in ("before", "after"):  # numretire --lang zh mark / numretire mark --lang zh
+        chosen = ("--lang", "zh", *args) if where == "before" else (*args, "--lang", "zh")
+        if args == ("list", "--profile") and where == "after":
+            continue  # --lang would be read as the profile's value
+        err = run(*chosen, code=2).stderr
+        assert zh in err, (chosen, err)
+        assert "Error" not in err and "Missing" not in err and "Usage" not in err
+    assert en in run("--lang", "en", *args, code=2).stderr
+
+
+def test_a_usage_error_follows_the_language_of_the_environment_and_the_config(run, monkeypatch):
+    monkeypatch.setenv("NUMRETIRE_LANG", "zh")
+    err = run("mark", code=2).stderr
+    assert "用法：" in err and " mark [选项] " in err and "mark --help 查看帮助" in err
+    monkeypatch.delenv("NUMRETIRE_LANG")
+    assert "Missing argument 'ID'" in run("mark", code=2).stderr
+    run("config", "set", "lang", "zh")
+    assert "缺少参数 ID" in run("mark", code=2).stderr

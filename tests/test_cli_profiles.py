@@ -159,3 +159,54 @@ def test_a_far_future_date_is_refused_where_it_enters(retiring, monkeypatch):
     monkeypatch.setenv("NUMRETIRE_TODAY", "9999-12-31")
     err = retiring("status", "--lang", "en", code=1).stderr
     assert "NUMRETIRE_TODAY 9999-12-31 is out of range" in err and "Traceback" not in err
+
+
+# --- dates as people type them (issue 14) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "--cancel-on 2027-02-30 does not exist: 2027-02 has 28 days"),
+        ("zh", "--cancel-on 的值 2027-02-30 不存在：2027 年 2 月只有 28 天"),
+    ],
+)
+def test_a_day_the_calendar_lacks_is_named_as_such(retiring, lang, said):
+    err = retiring("edit", "--cancel-on", "2027-02-30", "--lang", lang, code=1).stderr
+    assert said in err and "YYYY-MM-DD" not in err
+    assert "13" in retiring("edit", "--cancel-on", "2027-13-01", "--lang", lang, code=1).stderr
+    assert retiring.json("status")["profile"]["cancel_on"] == "2026-12-31"  # nothing saved
+
+
+@pytest.mark.parametrize("typed", ["2027-1-5", "2027/1/5", " 2027-01-05 ", "2027年1月5日"])
+def test_a_day_typed_without_leading_zeros_is_accepted(run, typed):
+    run("init", "13812345678", "--cancel-on", typed)
+    assert run.json("status")["profile"]["cancel_on"] == "2027-01-05"
+    run("edit", "--cancel-on", "2027-2-1")
+    assert run.json("status")["profile"]["cancel_on"] == "2027-02-01"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "--cancel-on 2020-01-01 is in the past"),
+        ("zh", "--cancel-on 2020-01-01 已经过去"),
+    ],
+)
+def test_a_planned_cancellation_in_the_past_is_refused(run, lang, said):
+    err = run("init", "13812345678", "--cancel-on", "2020-01-01", "--lang", lang, code=1).stderr
+    assert said in err and "numretire cancel --on 2020-01-01" in err
+    assert run.json("profiles")["profiles"] == []
+    run("init", "13812345678", "--cancel-on", "2026-11-24")  # today is fine
+    err = run("edit", "--cancel-on", "2026-11-23", "--lang", lang, code=1).stderr
+    assert "2026-11-23" in err
+    assert run.json("status")["profile"]["cancel_on"] == "2026-11-24"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "--acquired 2027-01-05 is still to come"), ("zh", "还没到")]
+)
+def test_a_number_cannot_be_acquired_in_the_future(run, lang, said):
+    assert said in run("adopt", "13912345678", "--acquired", "2027-1-5", "--lang", lang, code=1).stderr
+    run("adopt", "13912345678", "--acquired", "2026-11-1")
+    assert run.json("status")["profile"]["acquired_on"] == "2026-11-01"

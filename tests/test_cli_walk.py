@@ -153,3 +153,64 @@ def test_each_kind_of_item_is_offered_its_own_outcomes(retiring):
     assert "done" not in {KEYS[k] for k in ACCOUNT_KEYS["retire"]} | {KEYS[k] for k in ACCOUNT_KEYS["adopt"]}
     out = retiring("walk", "--lang", "en").stdout  # no terminal: the next item is shown
     assert "No known risk flags" not in out
+
+
+# --- triage as people use it (issue 14): position, single keys, q pauses, a cancelled number ----------
+
+
+@pytest.fixture
+def tty(monkeypatch):
+    """CliRunner's input stands for the terminal: the prompts read lines from it."""
+    import numretire.cli.walk as walk_module
+
+    monkeypatch.setattr(walk_module, "interactive", lambda: True)
+
+
+@pytest.mark.parametrize(("lang", "paused"), [("en", "Paused; 1 added"), ("zh", "已暂停，已加入 1 项")])
+def test_triage_shows_the_position_and_q_pauses_with_the_answers_saved(retiring, home, tty, lang, paused):
+    out = retiring("triage", "--category", "food", "--lang", lang, input="n\n是\nn\nn\nn\nq\n").stdout
+    assert "[1/" in out and "[2/" in out
+    total = out.split("[1/", 1)[1].split("]", 1)[0]
+    assert f"[2/{total}]" in out and int(total) > 2
+    assert paused in out
+    profile = Store(home).read_profile("+8613812345678")
+    assert len(profile.dismissed) == 1 and [i.origin for i in profile.items].count("triage") == 1
+
+
+def test_triage_skipping_a_category_moves_the_position_on(retiring, tty):
+    out = retiring("triage", "--category", "food", "--lang", "en", input="k\n").stdout
+    assert "[1/" in out and "[2/" not in out and "Triage finished; 0 added" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "warning"),
+    [("en", "this number was cancelled on 2026-11-20"), ("zh", "这个号码已于 2026-11-20 注销")],
+)
+def test_triage_warns_on_a_cancelled_number(retiring, tty, lang, warning):
+    retiring("cancel", "--on", "2026-11-20", "--force")
+    out = retiring("triage", "--category", "food", "--lang", lang, input="q\n").stdout
+    assert warning in out and "[1/" in out
+    retiring("init", "13900001111")
+    assert warning not in retiring("triage", "--lang", lang, input="q\n").stdout
+
+
+def test_triage_takes_single_keys_in_a_terminal(retiring, home):
+    child = spawn(home, "triage", "--category", "food")
+    child.expect(r"\[1/(\d+)\] .*\? \[y/n/\?/k/q\]")
+    total = child.match.group(1)
+    child.send("n")  # no Enter
+    child.expect(rf"\[2/{total}\] .*\? \[y/n/\?/k/q\]")
+    child.send("x")
+    child.expect("Please type one of")
+    child.send("q")
+    child.expect("Paused; 0 added")
+    child.expect(pexpect.EOF)
+    assert len(Store(home).read_profile("+8613812345678").dismissed) == 1
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ("Moved", "skip")), ("zh", ("已换绑新号", "跳过"))])
+def test_the_walk_takes_the_words_of_an_outcome_too(three_customs, home, tty, lang, words):
+    out = three_customs("walk", "--lang", lang, input=f"{words[0]}\nnonsense\n{words[1]}\nquit\n").stdout
+    assert {"en": "Please type one of", "zh": "请输入以下之一"}[lang] in out
+    found = list(statuses(home).values())
+    assert found.count("moved") == 1 and found.count("skipped") == 1

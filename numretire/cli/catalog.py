@@ -28,6 +28,9 @@ def service_json(service, lang: str | None = None) -> dict:
         "remove": texts(service.remove),
         "occupied": texts(service.occupied),
         "notes": dict(service.notes) if service.notes else None,
+        "adopt_change": texts(service.adopt_change),
+        "adopt_notes": dict(service.adopt_notes) if service.adopt_notes else None,
+        "advice": service.advice,
         "url": service.url,
         "help_url": service.help_url,
         "hotline": service.hotline,
@@ -140,6 +143,7 @@ def show(
         ("catalog.change", service.change),
         ("catalog.remove", service.remove),
         ("catalog.occupied", service.occupied),
+        ("catalog.adopt_change", service.adopt_change),
     ):
         steps = pick(dict(value), session.lang) if value else None
         if steps:
@@ -148,6 +152,9 @@ def show(
     notes = pick(service.notes, session.lang) if service.notes else None
     if notes:
         out.print(plain(session.t("walk.note", note=notes)))
+    notes = pick(service.adopt_notes, session.lang) if service.adopt_notes else None
+    if notes:
+        out.print(plain(session.t("catalog.adopt_notes", note=notes)))
     for key, value in (
         ("catalog.url", service.url),
         ("catalog.help_url", service.help_url),

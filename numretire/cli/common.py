@@ -11,6 +11,8 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click import exceptions as click_errors  # typer's own click: its usage errors
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from numretire.errors import ExitCode, NumretireError
@@ -51,12 +53,119 @@ def current_lang() -> str:
     return _lang.get() or resolve_lang(None)
 
 
+# The words of the command line, for the language of a usage error (parsing stopped before --lang was read).
+_argv: ContextVar[tuple[str, ...]] = ContextVar("numretire_argv", default=())
+
+
+def usage_lang(argv: tuple[str, ...]) -> str:
+    """The language of a usage error: a --lang on the command line, then as every screen chooses it."""
+    from numretire.i18n import normalise_lang, resolve_lang
+
+    for i, word in enumerate(argv):
+        value = argv[i + 1] if word == "--lang" and i + 1 < len(argv) else None
+        if word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        if normalise_lang(value):
+            return normalise_lang(value)  # type: ignore[return-value]
+    try:
+        from numretire import paths
+        from numretire.store import Store
+
+        config_lang = Store(paths.data_home()).read_config().lang
+    except Exception:  # a usage error is shown whatever the state of the data
+        config_lang = None
+    return resolve_lang(None, config_lang)
+
+
+def usage_message(exc: UsageError, lang: str) -> str:
+    """What went wrong on the command line, in `lang`: the errors people meet; any other in click's words."""
+    from numretire.i18n import t
+
+    errors = click_errors
+    message = exc.message
+    if isinstance(exc, errors.MissingParameter):
+        param = exc.param
+        name = (
+            (param.human_readable_name if param.param_type_name == "argument" else param.opts[0])
+            if param
+            else ""
+        )
+        kind = "argument" if param is None or param.param_type_name == "argument" else "option"
+        return t(f"usage.missing_{kind}", lang, name=name)
+    if isinstance(exc, errors.NoSuchOption):
+        text = t("usage.no_such_option", lang, name=exc.option_name)
+        if exc.possibilities:
+            text += t("usage.possible_options", lang, names=", ".join(sorted(exc.possibilities)))
+        return text
+    if isinstance(exc, errors.BadOptionUsage) and message.endswith("requires an argument."):
+        return t("usage.option_needs_value", lang, name=exc.option_name)
+    if isinstance(exc, errors.BadOptionUsage) and message.endswith("does not take a value."):
+        return t("usage.option_takes_no_value", lang, name=exc.option_name)
+    if message.startswith("Got unexpected extra argument(s) ("):
+        return t("usage.extra_arguments", lang, words=message[len("Got unexpected extra argument(s) (") : -1])
+    if message.startswith("No such command '") and message.endswith("'."):
+        return t("usage.no_such_command", lang, name=message[len("No such command '") : -2])
+    if message == "Missing command.":
+        return t("usage.missing_command", lang)
+    return exc.format_message()
+
+
+def localised(exc: Exception) -> Exception:
+    """A usage error shown in the user's language (English as click words it)."""
+    errors = click_errors
+    if not isinstance(exc, errors.UsageError) or isinstance(exc, (errors.NoArgsIsHelpError, LocalisedUsage)):
+        return exc
+    lang = usage_lang(_argv.get())
+    return exc if lang == "en" else LocalisedUsage(exc, lang)
+
+
+class LocalisedUsage(UsageError):
+    """A usage error of click's, worded in Chinese: the usage line, where to find help, the problem."""
+
+    def __init__(self, original: Any, lang: str) -> None:
+        super().__init__(original.message, original.ctx)
+        self.original = original
+        self.lang = lang
+        self.exit_code = original.exit_code
+
+    def format_message(self) -> str:
+        return usage_message(self.original, self.lang)
+
+    def show(self, file: Any = None) -> None:
+        from numretire.i18n import t
+
+        lines = []
+        ctx = self.ctx
+        if ctx is not None:
+            pieces = " ".join(ctx.command.collect_usage_pieces(ctx))
+            pieces = pieces.replace("[OPTIONS]", t("usage.options", self.lang))
+            lines.append(t("usage.line", self.lang, command=ctx.command_path, args=pieces))
+            if ctx.command.get_help_option(ctx) is not None:
+                lines.append(t("usage.help_hint", self.lang, command=f"{ctx.command_path} --help"))
+            lines.append("")
+        lines.append(t("usage.error", self.lang, problem=self.format_message()))
+        err("\n".join(lines))
+
+
 class Group(TyperGroup):
-    """The error boundary: user errors become one line and an exit code; Ctrl-C exits 130."""
+    """The error boundary: user errors become one line and an exit code; Ctrl-C exits 130; usage errors
+    speak the user's language."""
+
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        _argv.set(tuple(sys.argv[1:] if args is None else args))
+        return super().main(args, *rest, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            raise localised(exc) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            raise localised(exc) from None
         except NumretireError as exc:
             err(f"numretire: {exc.render(current_lang())}")
             raise typer.Exit(int(exc.exit_code)) from None

@@ -32,15 +32,33 @@ CarrierOpt = Annotated[
 def parse_date(text: str | None, what: str) -> date | None:
     if text is None:
         return None
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        from numretire.errors import InputError
-
-        raise InputError("error.bad_date", option=what, value=text) from None
     from numretire import clock
 
-    return clock.check_range(day, what)
+    return clock.parse_day(text, what)
+
+
+def planned_day(text: str | None) -> date | None:
+    """--cancel-on: a planned cancellation is today or later; one that happened is recorded by cancel."""
+    day = parse_date(text, "--cancel-on")
+    from numretire import clock
+
+    if day is not None and day < clock.today():
+        from numretire.errors import InputError
+
+        raise InputError("error.cancel_on_past", date=day.isoformat())
+    return day
+
+
+def acquired_day(text: str | None) -> date:
+    """--acquired: the day the number became the user's, today unless said; never a day to come."""
+    from numretire import clock
+
+    day = parse_date(text, "--acquired") or clock.today()
+    if day > clock.today():
+        from numretire.errors import InputError
+
+        raise InputError("error.acquired_future", date=day.isoformat())
+    return day
 
 
 def resolve_carrier(session: Session, name: str | None, prefix_carrier: str | None, region: str):
@@ -72,7 +90,7 @@ def init(
         kind="retire",
         label=label,
         new_number=numbers.parse(new, where) if new else None,
-        cancel_on=parse_date(cancel_on, "--cancel-on"),
+        cancel_on=planned_day(cancel_on),
         carrier=carrier,
     )
 
@@ -89,7 +107,7 @@ def adopt(
     lang: LangOpt = None,
 ) -> None:
     """Check and clean a newly acquired (possibly recycled) number · 检查并清理新得到的（可能是二次）号码"""
-    from numretire import clock, numbers
+    from numretire import numbers
 
     session = Session(lang)
     where = numbers.default_region(region, session.config.region)
@@ -98,7 +116,7 @@ def adopt(
         numbers.parse(number, where),
         kind="adopt",
         label=label,
-        acquired_on=parse_date(acquired, "--acquired") or clock.today(),
+        acquired_on=acquired_day(acquired),
         carrier=carrier,
     )
 
@@ -266,7 +284,7 @@ def edit(
     from numretire import numbers, profiles
 
     session = Session(lang, profile)
-    when = parse_date(cancel_on, "--cancel-on")
+    when = planned_day(cancel_on)
     with session.editing() as p:
         if label is not None:
             profiles.check_label(session.store.heads(), label, p.number)

@@ -61,6 +61,15 @@ def item_json(v: ItemView, lang: str) -> dict:
         "reason": v.risk.reason,
         "flags": list(v.risk.flags),
         "needs_old_number": v.needs_old_number,
+        "live": (
+            {
+                "count": v.live.count,
+                "first": v.live.first.isoformat() if v.live.first else None,
+                "last": v.live.last.isoformat() if v.live.last else None,
+            }
+            if v.live
+            else None
+        ),
         "answers": dict(v.item.answers),
         "note": v.item.note,
         "origin": v.item.origin,
@@ -93,6 +102,14 @@ def print_numbered(out, steps) -> None:
         out.print(hanging(f"  {n}. ", step))
 
 
+def adopt_notes(service) -> dict[str, str] | None:
+    """The notes a newly acquired number's holder reads: its own, else a task's notes; an account's notes
+    are about moving one's own account off the number and are left out."""
+    if service.adopt_notes:
+        return service.adopt_notes
+    return service.notes if service.kind == "task" else None
+
+
 def print_steps(session: Session, v: ItemView, out, adopted: bool = False, notes: bool = True) -> None:
     """The service's steps in the user's language, its links, and whether they were checked. For a newly
     acquired number (`adopted`): how to tell whether the number is taken, and what to do if it is."""
@@ -114,12 +131,13 @@ def print_steps(session: Session, v: ItemView, out, adopted: bool = False, notes
     else:
         title = "walk.steps_task" if service.kind == "task" else "walk.steps_change"
         out.print(session.t(title))
-        print_numbered(out, pick(dict(service.change), session.lang) or ())
+        steps = service.adopt_change if adopted and service.adopt_change else service.change
+        print_numbered(out, pick(dict(steps), session.lang) or ())
         removal = pick(dict(service.remove), session.lang) if service.remove else None
         if removal:
             out.print(session.t("walk.steps_remove"))
             print_numbered(out, removal)
-    note = pick(service.notes, session.lang) if service.notes and notes else None
+    note = pick(adopt_notes(service) if adopted else service.notes, session.lang) if notes else None
     if note:
         out.print(plain(session.t("walk.note", note=note)))
     if service.url or service.help_url:

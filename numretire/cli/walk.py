@@ -38,7 +38,8 @@ def prompt_for(session: Session, keys: tuple[str, ...]) -> str:
 
 
 def ask(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
-    """Ask until one of `choices` (single letters) is typed; Ctrl-D counts as quit."""
+    """Ask until one of `choices` (single letters) is typed, or the word of one of their outcomes in
+    either language ('moved', '已换绑', 'Skip'); Ctrl-D counts as quit."""
     from numretire.cli.render import plain
 
     while True:
@@ -46,6 +47,41 @@ def ask(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
             answer = out.input(plain(prompt)).strip().casefold()
         except EOFError:
             return "q"
+        if answer in choices:
+            return answer
+        key = key_for_word(answer, choices)
+        if key is not None:
+            return key
+        out.print(session.t("prompt.invalid", choices="/".join(choices)))
+
+
+def key_for_word(word: str, choices: tuple[str, ...]) -> str | None:
+    """The key among `choices` whose outcome `word` names (as `mark` reads it, or as the prompt says it)."""
+    from numretire.cli.keys import normalise
+    from numretire.errors import InputError
+    from numretire.i18n import t
+    from numretire.inventory import parse_status
+
+    if normalise(word) == "q" and "q" in choices:
+        return "q"
+    keys = {KEYS[key]: key for key in choices if key in KEYS}
+    try:
+        return keys[parse_status(word, tuple(keys))]
+    except InputError:
+        pass
+    for status, key in keys.items():
+        if word.casefold() in {t(f"walk.key.{status}", lang).casefold() for lang in ("zh", "en")}:
+            return key
+    return None
+
+
+def ask_key(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
+    """Ask until one of `choices` is given: a single key press in a terminal, no Enter needed (a line
+    where there is no terminal); 是/否, yes/no count as y/n; Ctrl-D counts as quit."""
+    from numretire.cli.keys import read_key
+
+    while True:
+        answer = read_key(out, prompt)
         if answer in choices:
             return answer
         out.print(session.t("prompt.invalid", choices="/".join(choices)))
@@ -161,21 +197,24 @@ def triage(
     from numretire.cli.render import category_name
 
     total = sum(len(services) for _, services in groups)
+    if p.cancelled_on or p.arrears_since:  # what is found now can no longer be fixed with a code
+        key = "triage.cancelled" if p.cancelled_on else "triage.lapsed"
+        out.print(session.t(key, date=(p.cancelled_on or p.arrears_since).isoformat()), style="bold")
     out.print(session.t("triage.intro", count=total))
     added = 0
+    position = 0
     for cat, services in groups:
         out.rule(category_name(session, cat))
-        for service in services:
-            choice = ask(
-                session,
-                out,
-                session.t("triage.prompt", name=service.display_name(session.lang)),
-                ("y", "n", "?", "k", "q"),
-            )
+        for n, service in enumerate(services):
+            position += 1
+            name = service.display_name(session.lang)
+            prompt = session.t("triage.prompt", position=position, total=total, name=name)
+            choice = ask_key(session, out, prompt, ("y", "n", "?", "k", "q"))
             if choice == "q":
                 out.print(session.t("triage.paused", added=added))
                 return
             if choice == "k":
+                position += len(services) - n - 1
                 break
             now = clock.now()
             if choice == "n":
@@ -183,9 +222,11 @@ def triage(
                     sweep.dismiss(fresh, service.id)
                 continue
             answers: dict[str, bool] = {}
+            paused = False
             while (flag := sweep.next_follow_up(service, answers)) is not None:
-                reply = ask(session, out, session.t(f"triage.ask.{flag}"), ("y", "n", "q"))
-                if reply == "q":
+                reply = ask_key(session, out, session.t(f"triage.ask.{flag}"), ("y", "n", "q"))
+                if reply == "q":  # the service is kept with the answers so far, then the sweep pauses
+                    paused = True
                     break
                 answers[flag] = reply == "y"
             with session.editing() as fresh:
@@ -195,4 +236,7 @@ def triage(
                 if choice == "?":
                     item.note = session.t("triage.unsure_note")
             added += 1
+            if paused:
+                out.print(session.t("triage.paused", added=added))
+                return
     out.print(session.t("triage.finished", added=added))

@@ -114,6 +114,7 @@ def render(report: dict[str, Any]) -> bytes:
         (t("col.new_number", lang), p["new_number"]),
         (t("col.cancel_on", lang), p["cancel_on"]),
         (t("report.cancelled_on", lang), p["cancelled_on"]),
+        (t("col.acquired_on", lang), p.get("acquired_on")),
     ]
     parts.append(
         "<table>" + "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in facts if v) + "</table>"

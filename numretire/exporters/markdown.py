@@ -63,6 +63,7 @@ def render(report: dict[str, Any]) -> bytes:
         (t("col.new_number", lang), p["new_number"]),
         (t("col.cancel_on", lang), p["cancel_on"]),
         (t("report.cancelled_on", lang), p["cancelled_on"]),
+        (t("col.acquired_on", lang), p.get("acquired_on")),
     ]
     lines += [
         f"- {escape(k)}: {_number(v) if k == t('col.new_number', lang) else escape(v)}" for k, v in facts if v

@@ -1088,7 +1088,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.col.count": ("次数", "Count"),
     "import.col.first": ("最早", "First"),
     "import.col.last": ("最近", "Last"),
-    "import.not_in_catalog": ("目录里没有，添加为自定义条目", "not in the catalog: added as your own item"),
+    "import.own_title": (
+        "目录里没有的服务（将作为你自己的条目添加）：",
+        "Not in the catalog (to be added as your own items):",
+    ),
     "import.present": ("已在清单中", "in the inventory"),
     "import.new": ("新发现", "new"),
     "import.login_is_number": ("登录名就是这个号码", "the login is the number"),

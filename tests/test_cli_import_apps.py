@@ -84,7 +84,7 @@ def test_matches_are_shown_in_english_and_nothing_stored_without_yes(retiring, h
 def test_chinese_screen(retiring, app_manager):
     out = retiring("import", "apps", str(app_manager), "--dry-run", "--lang", "zh").stdout
     assert "读取了 5 个已安装应用" in out and "美团" in out and "某某贷" in out
-    assert "目录里没有，添加为自定义条目" in out and "系统桌面" not in out
+    assert "目录里没有的服务" in out and "系统桌面" not in out
     assert "试运行：未保存任何内容。" in out
 
 

@@ -39,7 +39,7 @@ def test_matches_are_shown_and_nothing_stored_without_yes(retiring, home, sms_fi
     assert (
         "China Merchants Bank" in result.stdout and "Meituan" in result.stdout and "WeChat" in result.stdout
     )
-    assert "某某贷" in result.stdout and "not in the catalog" in result.stdout  # offered as an item
+    assert "某某贷" in result.stdout and "Not in the catalog" in result.stdout  # offered as an item
     assert "--yes" in result.stderr
     assert profile(home).item("cmb") is None
 

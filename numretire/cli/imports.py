@@ -135,22 +135,27 @@ def show(session: Session, proposals, candidates, extra_lines: list[str], counte
     out = session.console()
     for line in extra_lines:
         out.print(plain(line))
-    if proposals:
+    known = [p for p in proposals if p.custom is None]
+    own = [p for p in proposals if p.custom is not None]  # the catalog lacks them: the user's own items
+    for rows in (known, own):
+        if not rows:
+            continue
+        if rows is own:
+            out.print(session.t("import.own_title"))
         table = Table(box=None, pad_edge=False)
         counts = ("import.col.count", "import.col.first", "import.col.last") if counted else ()
-        for key in ("col.name", *counts, "col.status"):
-            table.add_column(session.t(key))
-        for p in proposals:
-            name = proposal_name(session, p)
+        kinds = ("col.category",) if rows is own else ()
+        for key in ("col.name", *counts, *kinds, "col.status"):
+            table.add_column(session.t(key), no_wrap=key != "col.name")
+        for p in rows:
             mark = session.t("import.present" if p.present else "import.new")
-            if p.custom is not None:
-                mark += " · " + session.t("import.not_in_catalog")
             if p.login_is_number:
                 mark += " · " + session.t("import.login_is_number")
             cells = (f"{p.count:,}", str(p.first or ""), str(p.last or "")) if counted else ()
-            table.add_row(plain(name), *cells, mark)
+            category = (session.t("category." + p.custom.category),) if p.custom is not None else ()
+            table.add_row(plain(proposal_name(session, p)), *cells, *category, mark)
         out.print(table)
-    else:
+    if not proposals:
         out.print(session.t("import.no_match"))
     if candidates:
         out.print(session.t("import.candidates_title"))

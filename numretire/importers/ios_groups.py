@@ -58,6 +58,7 @@ def read_groups(
     as_text, from_body = ios_db.to_text, ios_db.text_from_attributed_body
     time_of = ios_db.message_time
     names_one_service, read_alike = matcher.names_one_service, matcher.read_alike
+    signature_in = matcher.signature_in
     plain: dict[str, bool] = {}  # signature -> whether it names one service whatever the text says
     since_ns = _first_value(NANOSECONDS + 1, 1 << 64, day) if day else 0
     since_s = _first_value(1, NANOSECONDS, day) if day else 0
@@ -69,13 +70,14 @@ def read_groups(
     def _key_of(rowid: int, handle: Any, unit: bool | None, text: str) -> tuple[tuple, str | None, bool]:
         """A received text's group key, the text when its group must keep it, and whether every text
         alike but for its digits falls in the same group."""
-        signature = signature_of(text) if "】" in text else None
+        signature = signature_in(text)
         if handle in lookup_handles or signature == LOOKUP_SIGNATURE:
             return (rowid,), text, False
         if signature is None:  # grouped by what the text says of its sender
             reading, same = read_alike(None, text)
             return (handle, unit, None, reading), text, same
-        same = not any(ch.isdigit() for ch in signature)  # else it may differ between texts alike
+        # a signature (or a label before it) that holds digits may differ between texts alike
+        same = not any(ch.isdigit() for ch in signature + (signature_of(text) or ""))
         settled = plain.get(signature)
         if settled is None:
             settled = plain[signature] = names_one_service(signature)

@@ -137,6 +137,11 @@ def signature_of(body: str) -> str | None:
             found = text[1:end].strip()
             if found and "【" not in found and "\n" not in found:
                 return found
+    return _trailing_signature(text)
+
+
+def _trailing_signature(text: str) -> str | None:
+    """The 【signature】 at the end of `text`, or None."""
     text = text.rstrip()
     if text[-1:] == "】":
         start = text.rfind("【", max(0, len(text) - SIGNATURE_MAX - 2))
@@ -234,11 +239,34 @@ _NOT_NAMES = frozenset(
 _SENDER_ID = re.compile(r"(?=.*[a-z])[a-z0-9][a-z0-9 ._-]{1,14}")
 
 
-def _sender_name(sender: str) -> str:
-    """A sender id as a name: India's DLT "AX-HDFCBK-S" -> "HDFCBK"."""
-    parts = [p for p in re.split(r"[-_ ]", sender) if p]
-    core = max(parts, key=len) if len(parts) > 1 and len(parts[0]) <= 2 else sender
-    return core.upper()
+def _sender_name(sender: str) -> str | None:
+    """A sender id as a name, as written: India's DLT "AX-HDFCBK-S" -> "HDFCBK", "Tinkoff"; None for
+    one that names nobody ("SMS", "ALERT")."""
+    parts = [p for p in re.split(r"[-_ ]", sender.strip()) if p]
+    if len(parts) > 1 and len(parts[0]) <= 2:
+        return max(parts, key=len)
+    named = [p for p in parts if p.casefold() not in _GENERIC_SENDERS]  # "NDB ALERT" -> "NDB"
+    if not named:
+        return None
+    return sender.strip() if len(named) == len(parts) else " ".join(named)
+
+
+_GENERIC_SENDERS = frozenset(
+    {
+        "sms",
+        "alert",
+        "alerts",
+        "info",
+        "notice",
+        "notify",
+        "otp",
+        "verify",
+        "code",
+        "bank",
+        "service",
+        "message",
+    }
+)
 
 
 _WORD = re.compile(r"[0-9a-zA-Z]+")
@@ -485,6 +513,7 @@ class _Senders:
         self.numbers = sorted((s for s in self.exact if s.isdigit() and len(s) >= 5), key=len, reverse=True)
         self.own = own
         self.cache: dict[str, tuple[str, str | None]] = {}
+        self.written: dict[str, str] = {}  # normalised sender -> as first written
 
     def lookup(self, sender: str) -> tuple[str, str | None]:
         """(normalised sender, service id or None)."""
@@ -493,6 +522,7 @@ class _Senders:
         except KeyError:
             pass
         number = normalise_sender(sender)
+        self.written.setdefault(number, sender)
         found = self.exact.get(number)
         if found is None and number.isdigit() and not _MOBILE.fullmatch(number):
             for known in self.numbers:
@@ -639,6 +669,16 @@ class SmsMatcher:
     def is_lookup_sender(self, sender: str) -> bool:
         """Whether messages from `sender` may carry the official lookup's result."""
         return self.senders.lookup(sender)[0] == LOOKUP_SENDER
+
+    def signature_in(self, body: str) -> str | None:
+        """The signature a message is read by: the one at its start ("【验证密码】… 【中国移动】" aside: an
+        unknown label at the start gives way to a known signature at the end)."""
+        signature = signature_of(body) if "】" in body else None
+        if signature is not None and self.signatures.resolve(signature) is None:
+            closing = _trailing_signature(body)
+            if closing is not None and closing != signature and self.signatures.resolve(closing) is not None:
+                return closing
+        return signature
 
     def names_one_service(self, signature: str) -> bool:
         """Whether a message signed `signature` is matched to one service, whatever its text says."""
@@ -795,10 +835,15 @@ class SmsMatcher:
                 return ((self._tally(by_sender), "sender"),), same
             if self._from_a_person(number):  # what a person writes names no service of theirs
                 return (), same
-            if _SENDER_ID.fullmatch(number):  # it names the service better than a heading ("Update:")
+            named = (
+                _sender_name(self.senders.written.get(number, number))
+                if _SENDER_ID.fullmatch(number)
+                else None
+            )
+            if named is not None:  # it names the service better than a heading ("Update:")
                 kind = kind if kind in ("code", "bank") else _notice_kind(body, False) or ""
                 if kind:
-                    return ((self._candidate(_sender_name(number), kind, ()), ""),), same
+                    return ((self._candidate(named, kind, ()), ""),), same
             if kind in ("code", "bank"):
                 return ((self._candidate(name, kind, ()), ""),), same
             return (), same
@@ -869,6 +914,9 @@ class SmsMatcher:
                 resolved = resolved_cache[signature]
             else:
                 resolved = signatures.resolve(signature)
+            if resolved is None and signature is not None:  # a label first, the signature last?
+                signature = self.signature_in(body)
+                resolved = signatures.resolve(signature)  # type: ignore[arg-type]
             if number == LOOKUP_SENDER or signature == LOOKUP_SIGNATURE:
                 self._settle(number, by_sender, signature, resolved, body, 1, at, at)
                 continue
@@ -906,7 +954,7 @@ class SmsMatcher:
             if number in self.senders.own:
                 continue
             self.incoming += count
-            signature = signature_of(text) if "】" in text else None
+            signature = self.signature_in(text)
             resolved = self.signatures.resolve(signature) if signature is not None else None
             self._settle(number, by_sender, signature, resolved, body, count, first, last)
 

@@ -359,6 +359,12 @@ def test_parse_lookup_without_a_count(text, key):
             ["NAVAMC"],
         ),
         ("10690000", "您的验证码123064，有效期5分钟。[某某门户]", [], ["某某门户"]),
+        # a sender id as written, without the words that name nobody
+        ("Tinkoff", "Покупка, счет карты *1023. 3267 ₽. Доступно 30672,14 ₽", [], ["Tinkoff"]),
+        ("NDB ALERT", "Your account was debited with LKR 500.00", [], ["NDB"]),
+        ("SMS", "Your account was debited with LKR 500.00", [], []),
+        # a label before the signature: the known signature at the end is the sender
+        ("10690000", "【验证密码】您的短信验证码为1234，切勿泄露。【好店】", ["shop"], []),
     ],
 )
 def test_names_in_texts_without_a_signature(sender, body, services, names):

@@ -851,8 +851,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: this is a message backup; import it with numretire import sms",
     ),
     "import.not_sms_backup": (
-        "{path}：XML 的根元素是 <{root}>，不是 SMS Backup & Restore 的短信备份（<smses>）",
-        "{path}: the XML root element is <{root}>, not an SMS Backup & Restore message backup (<smses>)",
+        "{path}：XML 的根元素不是 <smses>，不是 SMS Backup & Restore 的短信备份",
+        "{path}: the XML root element is not <smses>; not an SMS Backup & Restore message backup",
     ),
     "import.xml_dtd": (
         "{path}：文件含有 DTD 或实体声明，出于安全考虑不予读取（正常的短信备份不含这些内容）",
@@ -889,6 +889,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.not_messages_db": (
         "{path}：这是 SQLite 数据库，但不是 iOS 的短信数据库（缺少 message/handle 表）",
         "{path}: an SQLite database, but not the iOS Messages database (no message/handle tables)",
+    ),
+    # issue 15 (hardening): what an import may open and expand (importers/limits.py), refused in one line
+    "import.not_a_file": (
+        "{path}：不是普通文件（可能是管道、设备或套接字），请先保存成文件再导入",
+        "{path}: not a regular file (a pipe, device or socket); save it as a file and import that",
+    ),
+    "import.file_too_big": (
+        "{path}：文件超过 {limit}，不像是真实的导出文件，不予读取",
+        "{path}: larger than {limit}; not a real export of this kind, refused",
+    ),
+    "import.line_too_big": (
+        "{path}：第 {line} 行超过 {limit}，不是一条短信或一条记录，不予读取",
+        "{path}: line {line} is longer than {limit}; not one message or record, refused",
+    ),
+    "import.token_too_big": (
+        "{path}：第 {line} 行起的一个标签或注释超过 {limit}，不是真实的短信备份，不予读取",
+        "{path}: a tag or comment from line {line} on is larger than {limit}; not a real message backup, refused",
+    ),
+    "import.value_too_big": (
+        "{path}：数据库里有一条短信超过 {limit}，不是真实的短信，不予读取",
+        "{path}: a message in the database is larger than {limit}; not a real message, refused",
+    ),
+    "import.zip_bomb": (
+        "{path}：messages.ndjson 解压后是压缩大小的 {ratio} 倍（真实导出不超过 {limit} 倍），疑似压缩炸弹，不予读取",
+        "{path}: messages.ndjson expands to {ratio} times its compressed size (real exports stay under {limit}); refused as a ZIP bomb",
     ),
     # issue 15 (hardening): a CSV error never quotes a cell that is not a known column name
     "import.no_known_columns": (

@@ -263,13 +263,13 @@ def lookup(file: FileArg, json: JsonOpt = False, profile: ProfileOpt = None, lan
     """Record the official linked-accounts lookup (一证通查 2.0, the SMS from 10699000) · 记录一证通查结果"""
     from numretire import plan
     from numretire.cli.status import lookup_json, lookup_lines
-    from numretire.importers import decode_text, read_head
+    from numretire.importers import read_head, read_text
     from numretire.importers.match import parse_lookup
 
     session = Session(lang, profile)
     p = session.profile()
     read_head(file)  # a clean error for an unreadable or empty file
-    result = parse_lookup(decode_text(file.read_bytes(), file), file)
+    result = parse_lookup(read_text(file)[0], file)
     changed = store(session, p.number, [], "lookup", "", [(result.count, result.at)])
     fresh = session.store.read_profile(p.number)
     rec = plan.reconcile(fresh, session.catalog)

@@ -924,6 +924,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}：无法识别的 CSV 列：{columns}",
         "{path}: unknown CSV columns: {columns}",
     ),
+    "import.no_logins": (
+        "{path}：文件里没有一条带网址的登录记录（只有表头，或只有笔记、银行卡），请确认导出的是正确的密码库（未保存任何内容）",
+        "{path}: holds no saved logins with a web address (a header line only, or notes and cards only); check that you exported the right vault (nothing stored)",
+    ),
     "import.bad_csv": (
         "{path}：第 {line} 行 CSV 无法读取（{problem}）",
         "{path}: cannot read the CSV at line {line} ({problem})",

@@ -224,7 +224,7 @@ def passwords(
 ) -> None:
     """Read a password-manager export (Chrome, Firefox, Apple, Bitwarden, 1Password ...) · 读取密码导出文件"""
     from numretire import discovery
-    from numretire.importers import iter_logins
+    from numretire.importers import ImportFileError, iter_logins
     from numretire.importers.match import match_logins
 
     session = Session(lang, profile)
@@ -232,6 +232,10 @@ def passwords(
     matches = with_progress(
         session, file, lambda _progress: match_logins(iter_logins(file), session.catalog, p.number, p.region)
     )
+    if not matches.logins:
+        # A header line alone (or secure notes and cards only) is the wrong file or a failed export, not
+        # an import that found nothing: a problem with the input, exit 1, said in one line.
+        raise ImportFileError("import.no_logins", path=str(file))
     proposals = discovery.from_logins(matches, p)
     candidates = [
         f"{c.name} × {c.count:,}" + (f" · {session.t('import.login_is_number')}" if c.login_is_number else "")

@@ -53,8 +53,9 @@ def test_an_encrypted_export_is_refused(tmp_path):
 # libs/importer/src/importers/bitwarden/bitwarden-password-protected-importer.ts (a password-protected
 # file must have encrypted, passwordProtected, salt, kdfIterations, kdfType, encKeyValidation_DO_NOT_EDIT
 # and data: the vault is inside `data`, there is no items list) and its spec; the export types of
-# libs/tools/export/vault-export/vault-export-core (account-restricted: encrypted, encKeyValidation_DO_NOT_EDIT,
-# folders and items of encrypted strings); https://bitwarden.com/help/encrypted-export/.
+# libs/tools/export/vault-export/vault-export-core (account-restricted: encrypted,
+# encKeyValidation_DO_NOT_EDIT, folders and items of encrypted strings);
+# https://bitwarden.com/help/encrypted-export/.
 PASSWORD_PROTECTED = {
     "encrypted": True,
     "passwordProtected": True,

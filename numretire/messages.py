@@ -86,6 +86,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "备注“{label}”已被另一个号码使用",
         "the label '{label}' is already used by another number",
     ),
+    # issue 15: a label's length is bounded where it enters (numretire/visible.py LIMITS)
+    "input.label_too_long": (
+        "--label 太长（{length} 个字符，最多 {limit} 个）",
+        "--label is too long ({length} characters; at most {limit})",
+    ),
     "profile.new_is_old": (
         "新号码不能与要注销的号码相同",
         "the new number cannot be the number being retired",
@@ -262,6 +267,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.custom_exists": (
         "自定义条目“{name}”已存在（id：{id}）",
         "a custom item '{name}' exists already (id: {id})",
+    ),
+    # issue 15: a custom name's and a note's length are bounded where they enter (numretire/visible.py)
+    "input.name_too_long": (
+        "--custom 的名称太长（{length} 个字符，最多 {limit} 个）",
+        "the --custom name is too long ({length} characters; at most {limit})",
+    ),
+    "input.note_too_long": (
+        "--note 太长（{length} 个字符，最多 {limit} 个）",
+        "--note is too long ({length} characters; at most {limit})",
+    ),
+    "input.not_text": (
+        "{what} 含有不是 UTF-8 的字节，请检查终端的编码",
+        "{what} holds bytes that are not UTF-8; check the terminal's encoding",
     ),
     "item.unknown_close": (
         "清单中没有“{id}”：是不是 {close}？（numretire list 可查看）",

@@ -1,7 +1,8 @@
 """The report as Markdown: a checklist (`- [x]`) with the verdict, progress, risks and timeline.
 
 Text that came from the user (names, notes, labels) is escaped so that no Markdown renderer reads
-it as a link, an emphasis, HTML or a heading."""
+it as a link, an emphasis, HTML or a heading, and its control and bidi-override characters are written
+as escapes (numretire.visible): `cat report.md` never drives the terminal."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+!|~&:])")
 
 def escape(text: str) -> str:
     """Literal text in Markdown, on one line: every character that could start markup is escaped."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
+    from numretire.visible import visible
+
+    return _PUNCTUATION.sub(r"\\\1", visible(" ".join(str(text).split())))
 
 
 def render(report: dict[str, Any]) -> bytes:

@@ -214,3 +214,31 @@ def test_a_library_error_never_quotes_the_file():
         assert SENTINEL not in problem_of(exc)
     assert problem_of(Exception("',' expected after '\"'")) == "',' expected after '\"'"
     assert problem_of(Exception("field larger than field limit (131072)")).endswith("(131072)")
+
+
+def test_a_giant_keepass_tag_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_TOKEN_BYTES", 200_000)
+    path = tmp_path / "keepass.xml"
+    big = "x" * 500_000
+    path.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?>\n<KeePassFile><Root><Group a="{big}"></Group></Root>'
+        "</KeePassFile>\n",
+        encoding="utf-8",
+    )
+    assert detect_passwords(path) == "keepass-xml"
+    with pytest.raises(ImportFileError) as caught:
+        list(iter_logins(path))
+    assert caught.value.key == "import.token_too_big"
+
+
+def test_a_long_keepass_value_is_not_a_token(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_TOKEN_BYTES", 200_000)
+    path = tmp_path / "keepass.xml"
+    icon = "QUJD" * 100_000  # a custom icon in base64: text, read as it streams
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<KeePassFile><Meta><CustomIcons><Icon><Data>'
+        f"{icon}</Data></Icon></CustomIcons></Meta><Root><Group><Entry>"
+        "<String><Key>URL</Key><Value>https://jd.com</Value></String></Entry></Group></Root></KeePassFile>\n",
+        encoding="utf-8",
+    )
+    assert [login.url for login in iter_logins(path)] == ["https://jd.com"]

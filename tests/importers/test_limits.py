@@ -7,6 +7,7 @@ is built in a moment and in little memory.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import zipfile
@@ -242,3 +243,28 @@ def test_a_long_keepass_value_is_not_a_token(tmp_path, monkeypatch):
         encoding="utf-8",
     )
     assert [login.url for login in iter_logins(path)] == ["https://jd.com"]
+
+
+def _peak(work) -> int:
+    """The most memory (Python's allocations) `work()` held at once, in bytes."""
+    import tracemalloc
+
+    tracemalloc.start()
+    with contextlib.suppress(ImportFileError):
+        work()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def test_memory_stays_flat_whatever_the_size_of_the_giant(tmp_path, monkeypatch):
+    # The bound, not the giant, sets the memory: a 4 MB line or file read with bounds of 10 KB.
+    monkeypatch.setattr(limits, "MAX_LINE_BYTES", 10_000)
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 10_000)
+    archive = tmp_path / "sms.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as out:
+        out.writestr("messages.ndjson", b'{"address": "1", "body": "' + b"x" * (4 << 20) + b'"}\n')
+    text = tmp_path / "messages.txt"
+    text.write_bytes(b"y" * (4 << 20))
+    for source in (archive, text):
+        assert _peak(lambda source=source: list(iter_messages(source))) < 1 << 20, source

@@ -26,9 +26,12 @@ def add_services(profile: Profile, ids: list[str], at: datetime, origin: str) ->
 
 
 def add_custom(profile: Profile, name: str, category: str, flags: list[str], at: datetime) -> Item:
+    from numretire.visible import bounded
+
     name = name.strip()
     if not name:
         raise InputError("add.custom_empty")
+    bounded(name, "name")
     if category not in CATEGORIES:
         raise InputError("error.bad_category", value=category, choices=", ".join(CATEGORIES))
     for flag in flags:
@@ -133,6 +136,9 @@ def remove(profile: Profile, item_id: str) -> None:
 
 
 def mark(profile: Profile, item_id: str, status: str, at: datetime, note: str = "") -> bool:
+    from numretire.visible import bounded
+
+    bounded(note, "note")
     allowed = STATUSES_FOR.get(profile.kind, STATUSES)
     status = parse_status(status, allowed)
     if status == "blocked" and not note and not require_item(profile, item_id).note:

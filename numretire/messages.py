@@ -162,6 +162,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "备注“{label}”已被另一个号码使用",
         "the label '{label}' is already used by another number",
     ),
+    # issue 15: a label's length is bounded where it enters (numretire/visible.py LIMITS)
+    "input.label_too_long": (
+        "--label 太长（{length} 个字符，最多 {limit} 个）",
+        "--label is too long ({length} characters; at most {limit})",
+    ),
     "profile.new_is_old": (
         "新号码不能与要注销的号码相同",
         "the new number cannot be the number being retired",
@@ -338,6 +343,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.custom_exists": (
         "自定义条目“{name}”已存在（id：{id}）",
         "a custom item '{name}' exists already (id: {id})",
+    ),
+    # issue 15: a custom name's and a note's length are bounded where they enter (numretire/visible.py)
+    "input.name_too_long": (
+        "--custom 的名称太长（{length} 个字符，最多 {limit} 个）",
+        "the --custom name is too long ({length} characters; at most {limit})",
+    ),
+    "input.note_too_long": (
+        "--note 太长（{length} 个字符，最多 {limit} 个）",
+        "--note is too long ({length} characters; at most {limit})",
+    ),
+    "input.not_text": (
+        "{what} 含有不是 UTF-8 的字节，请检查终端的编码",
+        "{what} holds bytes that are not UTF-8; check the terminal's encoding",
     ),
     "item.unknown_close": (
         "清单中没有“{id}”：是不是 {close}？（numretire list 可查看）",
@@ -975,8 +993,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: this is a message backup; import it with numretire import sms",
     ),
     "import.not_sms_backup": (
-        "{path}：XML 的根元素是 <{root}>，不是 SMS Backup & Restore 的短信备份（<smses>）",
-        "{path}: the XML root element is <{root}>, not an SMS Backup & Restore message backup (<smses>)",
+        "{path}：XML 的根元素不是 <smses>，不是 SMS Backup & Restore 的短信备份",
+        "{path}: the XML root element is not <smses>; not an SMS Backup & Restore message backup",
     ),
     "import.xml_dtd": (
         "{path}：文件含有 DTD 或实体声明，出于安全考虑不予读取（正常的短信备份不含这些内容）",
@@ -1014,6 +1032,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}：这是 SQLite 数据库，但不是 iOS 的短信数据库（缺少 message/handle 表）",
         "{path}: an SQLite database, but not the iOS Messages database (no message/handle tables)",
     ),
+    # issue 15 (hardening): what an import may open and expand (importers/limits.py), refused in one line
+    "import.not_a_file": (
+        "{path}：不是普通文件（可能是管道、设备或套接字），请先保存成文件再导入",
+        "{path}: not a regular file (a pipe, device or socket); save it as a file and import that",
+    ),
+    "import.file_too_big": (
+        "{path}：文件超过 {limit}，不像是真实的导出文件，不予读取",
+        "{path}: larger than {limit}; not a real export of this kind, refused",
+    ),
+    "import.line_too_big": (
+        "{path}：第 {line} 行超过 {limit}，不是一条短信或一条记录，不予读取",
+        "{path}: line {line} is longer than {limit}; not one message or record, refused",
+    ),
+    "import.token_too_big": (
+        "{path}：第 {line} 行起的一个标签或注释超过 {limit}，不是真实的短信备份，不予读取",
+        "{path}: a tag or comment from line {line} on is larger than {limit}; not a real message backup, refused",
+    ),
+    "import.value_too_big": (
+        "{path}：数据库里有一条短信超过 {limit}，不是真实的短信，不予读取",
+        "{path}: a message in the database is larger than {limit}; not a real message, refused",
+    ),
+    "import.zip_bomb": (
+        "{path}：messages.ndjson 解压后是压缩大小的 {ratio} 倍（真实导出不超过 {limit} 倍），疑似压缩炸弹，不予读取",
+        "{path}: messages.ndjson expands to {ratio} times its compressed size (real exports stay under {limit}); refused as a ZIP bomb",
+    ),
     # issue 15 (hardening): a CSV error never quotes a cell that is not a known column name
     "import.no_known_columns": (
         "{path}：第一行不是密码管理器导出的表头（{count} 列，没有一列可识别）",
@@ -1022,6 +1065,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.unknown_columns": (
         "{path}：无法识别的 CSV 列：{columns}",
         "{path}: unknown CSV columns: {columns}",
+    ),
+    "import.no_logins": (
+        "{path}：文件里没有一条带网址的登录记录（只有表头，或只有笔记、银行卡），请确认导出的是正确的密码库（未保存任何内容）",
+        "{path}: holds no saved logins with a web address (a header line only, or notes and cards only); check that you exported the right vault (nothing stored)",
     ),
     "import.bad_csv": (
         "{path}：第 {line} 行 CSV 无法读取（{problem}）",

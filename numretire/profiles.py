@@ -92,9 +92,12 @@ def find(profiles: Sequence[Named], ref: str) -> Named | None:
 
 
 def check_label(profiles: Sequence[Head | Profile], label: str, number: str) -> None:
-    """A label names one profile only."""
+    """A label names one profile only, and is not longer than visible.LIMITS["label"]."""
     if not label:
         return
+    from numretire.visible import bounded
+
+    bounded(label.strip(), "label")
     for profile in profiles:
         if profile.number != number and profile.label.casefold() == label.strip().casefold():
             raise InputError("profile.label_taken", label=label)

@@ -139,7 +139,7 @@ def test_csv_opens_in_a_spreadsheet_and_runs_no_formula(busy):
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@x", "\t=1", "\r=1"])
 def test_formula_cells_are_defused(value):
-    assert cell(value) == "'" + value
+    assert cell(value) == "'" + value.replace("\r", "\\x0d")  # a CR is shown, not obeyed (issue 15)
     assert cell("plain") == "plain" and cell(None) == ""
 
 

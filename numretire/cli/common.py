@@ -202,23 +202,21 @@ def err(text: str) -> None:
 
 
 def safe(text: str, keep_newlines: bool = False) -> str:
-    """Text from users or their files, made inert for a terminal: control characters shown as \\xNN."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if (code < 0x20 and not (keep_newlines and ch in "\n\t")) or 0x7F <= code < 0xA0:
-            out.append(f"\\x{code:02x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Text from users or their files, made inert for a terminal: control characters shown as \\xNN,
+    bidi overrides as \\uNNNN (see numretire.visible)."""
+    from numretire.visible import visible
+
+    return visible(text, keep_newlines)
 
 
 def emit_json(document: dict[str, Any]) -> None:
     """One JSON document on stdout, nothing else there."""
     import json
 
+    from numretire.visible import visible_json
+
     payload = {"version": JSON_VERSION, **document}
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(visible_json(json.dumps(payload, ensure_ascii=False, indent=2, default=str)) + "\n")
 
 
 def interactive() -> bool:

@@ -237,7 +237,7 @@ def passwords(
 ) -> None:
     """Read a password-manager export (Chrome, Firefox, Apple, Bitwarden, 1Password ...) · 读取密码导出文件"""
     from numretire import discovery
-    from numretire.importers import iter_logins
+    from numretire.importers import ImportFileError, iter_logins
     from numretire.importers.match import match_logins
 
     session = Session(lang, profile)
@@ -245,6 +245,10 @@ def passwords(
     matches = with_progress(
         session, file, lambda _progress: match_logins(iter_logins(file), session.catalog, p.number, p.region)
     )
+    if not matches.logins:
+        # A header line alone (or secure notes and cards only) is the wrong file or a failed export, not
+        # an import that found nothing: a problem with the input, exit 1, said in one line.
+        raise ImportFileError("import.no_logins", path=str(file))
     proposals = discovery.from_logins(matches, p)
     candidates = [
         f"{c.name} × {c.count:,}" + (f" · {session.t('import.login_is_number')}" if c.login_is_number else "")
@@ -342,13 +346,13 @@ def lookup(file: FileArg, json: JsonOpt = False, profile: ProfileOpt = None, lan
     """Record the official linked-accounts lookup (一证通查 2.0, the SMS from 10699000) · 记录一证通查结果"""
     from numretire import plan
     from numretire.cli.status import lookup_json, lookup_lines
-    from numretire.importers import decode_text, read_head
+    from numretire.importers import read_head, read_text
     from numretire.importers.match import parse_lookup
 
     session = Session(lang, profile)
     p = session.profile()
     read_head(file)  # a clean error for an unreadable or empty file
-    result = parse_lookup(decode_text(file.read_bytes(), file), file)
+    result = parse_lookup(read_text(file)[0], file)
     changed = store(session, p.number, [], "lookup", "", [(result.count, result.at)])
     fresh = session.store.read_profile(p.number)
     rec = plan.reconcile(fresh, session.catalog)

@@ -13,9 +13,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: object) -> str:
-    """A cell that a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
+    """A cell that a spreadsheet shows as text: one starting like a formula gets a leading apostrophe;
+    control and bidi-override characters are written as escapes (numretire.visible)."""
+    from numretire.visible import visible
+
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return ("'" if text.startswith(FORMULA_START) else "") + visible(text, keep_newlines=True)
 
 
 def render(report: dict[str, Any]) -> bytes:

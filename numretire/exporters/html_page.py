@@ -47,7 +47,10 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    """Text as HTML text or attribute, with control and bidi-override characters as visible escapes."""
+    from numretire.visible import visible
+
+    return escape(visible("" if value is None else str(value), keep_newlines=True), quote=True)
 
 
 def chart(points: list[dict[str, Any]], lang: str) -> str:

@@ -20,6 +20,8 @@ def calendar(events_by_number: list[tuple[str, list[CalendarEvent]]], stamp: dat
     number (only hashed into the UIDs, never written) with its events."""
     import icalendar
 
+    from numretire.visible import visible
+
     cal = icalendar.Calendar()
     cal.add("prodid", "-//numretire//numretire//EN")
     cal.add("version", "2.0")
@@ -32,12 +34,12 @@ def calendar(events_by_number: list[tuple[str, list[CalendarEvent]]], stamp: dat
             vevent.add("dtstamp", stamp)
             vevent.add("dtstart", event.on)
             vevent.add("dtend", event.on + timedelta(days=1))
-            vevent.add("summary", event.summary)
-            vevent.add("description", event.description)
+            vevent.add("summary", visible(event.summary))
+            vevent.add("description", visible(event.description, keep_newlines=True))
             vevent.add("transp", "TRANSPARENT")
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", event.summary)
+            alarm.add("description", visible(event.summary))
             alarm.add("trigger", timedelta(days=-event.alarm_days_before))
             vevent.add_component(alarm)
             cal.add_component(vevent)

@@ -7,4 +7,6 @@ from typing import Any
 
 
 def render(report: dict[str, Any]) -> bytes:
-    return (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    from numretire.visible import visible_json  # bidi overrides as \\u escapes: the same values
+
+    return (visible_json(json.dumps(report, ensure_ascii=False, indent=2)) + "\n").encode("utf-8")

@@ -1,7 +1,8 @@
 """The report as Markdown: a checklist (`- [x]`) with the verdict, progress, risks and timeline.
 
 Text that came from the user (names, notes, labels) is escaped so that no Markdown renderer reads
-it as a link, an emphasis, HTML or a heading."""
+it as a link, an emphasis, HTML or a heading, and its control and bidi-override characters are written
+as escapes (numretire.visible): `cat report.md` never drives the terminal."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ _BLOCK = re.compile(r"^(?:[#>+\-=]|\d+(?=[.)]))")
 def escape(text: str, start: bool = False) -> str:
     """Literal text in Markdown, on one line: what could start markup is escaped, nothing more (a
     '(' or ':' stays as it is); with `start`, for text that opens a line, what would open a block."""
-    text = _ALWAYS.sub(r"\\\1", " ".join(str(text).split()))
+    from numretire.visible import visible
+
+    text = _ALWAYS.sub(r"\\\1", visible(" ".join(str(text).split())))
     text = _TAG.sub(r"\\<", _ENTITY.sub(r"\\&", _UNDERSCORE.sub(r"\\_", text)))
     found = _BLOCK.match(text) if start else None
     if found:

@@ -83,6 +83,21 @@ class ImportFileError(DataError):
     """A file to import cannot be read: `key` names the problem, `params` always include `path`."""
 
 
+def problem_of(exc: BaseException) -> str:
+    """What went wrong, in the words of the library that raised `exc` (zipfile, sqlite3, csv ...), with
+    whatever it quotes from the file (a member name, a schema, a token) left out: an error never shows
+    a file's content.
+    """
+    import re
+
+    def hide(quoted: re.Match[str]) -> str:  # one character (a delimiter) and a number are kept
+        inner = quoted.group(1) or quoted.group(2) or quoted.group(3) or ""
+        return quoted.group(0) if len(inner) <= 1 or inner.isdigit() else "…"
+
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return re.sub(r"""b?'([^']*)'|b?"([^"]*)"|\(([^)]*)\)""", hide, text)[:120]
+
+
 # How often (in bytes read) a reader reports progress: often enough for a smooth bar, rare enough to
 # cost nothing.
 PROGRESS_EVERY = 4 << 20
@@ -93,7 +108,11 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 
 
 def read_head(path: PathLike, size: int = HEAD_BYTES) -> bytes:
-    """The first `size` bytes of `path`; ImportFileError when it cannot be read or is empty."""
+    """The first `size` bytes of `path`; ImportFileError when it cannot be read, is empty or is not a
+    regular file (a FIFO would block for ever: see limits.check_regular)."""
+    from numretire.importers import limits
+
+    limits.check_regular(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(size)
@@ -139,10 +158,17 @@ def decode_text(data: bytes, path: PathLike, final: bool = True) -> str:
 
 def read_text(path: PathLike) -> tuple[str, int]:
     """The whole file `path` as text (see decode_text), and its size in bytes; ImportFileError when it
-    cannot be read."""
+    cannot be read, is not a regular file or is too big to be read whole (limits.MAX_TEXT_BYTES)."""
+    from numretire.importers import limits
+
+    limits.check_whole_read(path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(limits.MAX_TEXT_BYTES + 1)
+        if len(data) > limits.MAX_TEXT_BYTES:  # it grew after it was measured
+            raise ImportFileError(
+                "import.file_too_big", path=str(path), limit=limits.size_text(limits.MAX_TEXT_BYTES)
+            )
     except OSError as exc:
         raise ImportFileError("import.unreadable", path=str(path), problem=exc.strerror or str(exc)) from None
     return decode_text(data, path), len(data)
@@ -154,22 +180,50 @@ def xml_root(head: bytes) -> str | None:
     "!DOCTYPE" when a document type declaration comes first: callers refuse it, since numretire reads
     no DTD, so that entity tricks (billion laughs, external entities) never reach a parser.
     """
+    return _xml_root(head)[0]
+
+
+def _xml_root(head: bytes) -> tuple[str | None, bool]:
+    """xml_root(head), and whether `head` ends inside a leading comment or processing instruction
+    (so that the root may come after it)."""
     import re
 
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     while text.startswith(b"<"):
         if text.startswith(b"<?"):
             end = text.find(b"?>")
-            text = text[end + 2 :].lstrip() if end != -1 else b""
+            if end == -1:
+                return None, True
+            text = text[end + 2 :].lstrip()
         elif text.startswith(b"<!--"):
-            end = text.find(b"-->")
-            text = text[end + 3 :].lstrip() if end != -1 else b""
+            end = text.find(b"-->", 4)
+            if end == -1:
+                return None, True
+            text = text[end + 3 :].lstrip()
         elif text[:9].upper() == b"<!DOCTYPE" or text.startswith(b"<!ENTITY"):
-            return "!DOCTYPE"
+            return "!DOCTYPE", False
         else:
             found = re.match(rb"<([A-Za-z_][\w.:-]*)", text)
-            return found.group(1).decode("ascii") if found else None
-    return None
+            return (found.group(1).decode("ascii") if found else None), False
+    return None, False
+
+
+def xml_root_of(path: PathLike, head: bytes) -> str | None:
+    """xml_root of the file `path` whose first bytes are `head`, reading on while a leading comment or
+    processing instruction has not ended (a backup tool's long header comment); ImportFileError when
+    one goes on past limits.MAX_TOKEN_BYTES."""
+    from numretire.importers import limits
+
+    size = HEAD_BYTES
+    while True:
+        root, unfinished = _xml_root(head)
+        if not unfinished or len(head) < size:  # settled, or the file ends there
+            return root
+        if size >= limits.MAX_TOKEN_BYTES:
+            limit = limits.size_text(limits.MAX_TOKEN_BYTES)
+            raise ImportFileError("import.token_too_big", path=str(path), line=1, limit=limit)
+        size = min(size * 8, limits.MAX_TOKEN_BYTES)
+        head = read_head(path, size)
 
 
 def detect_sms(path: PathLike) -> str:
@@ -189,13 +243,13 @@ def detect_sms(path: PathLike) -> str:
         return "ndjson-zip"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<"):
-        root = xml_root(head)
+        root = xml_root_of(path, head)
         if root == "!DOCTYPE":
             raise ImportFileError("import.xml_dtd", path=where)
         if root == "smses":
             return "android-xml"
         if root is not None:
-            raise ImportFileError("import.not_sms_backup", path=where, root=root)
+            raise ImportFileError("import.not_sms_backup", path=where)  # its root is not quoted
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFileError("import.unknown_sms_format", path=where)
     text = decode_text(head, path, final=len(head) < HEAD_BYTES)
@@ -235,7 +289,7 @@ def detect_passwords(path: PathLike) -> str:
         raise ImportFileError("import.unknown_password_format", path=where)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<"):
-        root = xml_root(head)
+        root = xml_root_of(path, head)
         if root == "smses":
             raise ImportFileError("import.is_messages", path=where)
         if root == "KeePassFile":
@@ -269,7 +323,7 @@ def detect_apps(path: PathLike) -> str:
         return "ios-backup"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<"):
-        root = xml_root(head)
+        root = xml_root_of(path, head)
         if root == "plist":
             return "ios-backup"
         if root == "packages":

@@ -136,7 +136,7 @@ class _Handlers:
 
     def first(self, tag: str, attrs: dict[str, str]) -> None:
         if tag != "smses":
-            raise ImportFileError("import.not_sms_backup", path=self.where, root=tag)
+            raise ImportFileError("import.not_sms_backup", path=self.where)
         self.parser.StartElementHandler = self.start
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
@@ -233,6 +233,8 @@ def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterat
 
     from defusedxml import DefusedXmlException
 
+    from numretire.importers import limits
+
     where = str(path)
     total = file_size(path)
     try:
@@ -248,7 +250,7 @@ def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterat
         parser.ExternalEntityRefHandler = _forbid_external
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         out = handlers.out
-        done = reported = 0
+        done = reported = fed = 0
         final = False
         chunks = repaired_chunks(raw, CHUNK)
         while True:
@@ -259,15 +261,21 @@ def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterat
                     parser.Parse(b"", True)
                 else:
                     parser.Parse(chunk, False)
+                    fed += len(chunk)
+                    # One tag, comment or text never held whole past the bound (a 300 MB body).
+                    if fed - parser.CurrentByteIndex > limits.MAX_TOKEN_BYTES:
+                        limits.check_token(fed, parser.CurrentByteIndex, where, parser.CurrentLineNumber)
             except expat.ExpatError as exc:
                 key = "import.truncated" if final else "import.bad_xml"
                 problem = expat.ErrorString(exc.code) or str(exc)
                 raise ImportFileError(key, path=where, line=exc.lineno, problem=problem) from None
             except DefusedXmlException:
                 raise ImportFileError("import.xml_dtd", path=where) from None
-            except LookupError as exc:  # an encoding declaration naming no known encoding
+            except LookupError:  # an encoding declaration naming no known encoding (never quoted)
                 line = parser.CurrentLineNumber
-                raise ImportFileError("import.bad_xml", path=where, line=line, problem=str(exc)) from None
+                raise ImportFileError(
+                    "import.bad_xml", path=where, line=line, problem="unknown encoding"
+                ) from None
             except OSError as exc:
                 raise ImportFileError(
                     "import.unreadable", path=where, problem=exc.strerror or str(exc)

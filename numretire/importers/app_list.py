@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from numretire.importers import App, ImportFileError, PathLike, read_text
+from numretire.importers import App, ImportFileError, PathLike, problem_of, read_text
 
 MAX_LINE = 4096  # characters in one line of a package list; real lines are far shorter
 MAX_APPS = 100_000  # apps in one list: a phone has hundreds
@@ -84,7 +84,7 @@ def iter_app_manager_csv(path: PathLike) -> Iterator[App]:
                 yield App(package, _text(row[at_label]) if at_label < len(row) else "", "android")
     except csv.Error as exc:
         raise ImportFileError(
-            "import.bad_csv", path=str(path), line=reader.line_num, problem=str(exc)
+            "import.bad_csv", path=str(path), line=reader.line_num, problem=problem_of(exc)
         ) from None
 
 
@@ -126,7 +126,7 @@ def iter_app_manager_xml(path: PathLike) -> Iterator[App]:
     except DefusedXmlException:
         raise ImportFileError("import.xml_dtd", path=str(path)) from None
     except Exception as exc:  # ParseError: the message says where
-        raise ImportFileError("import.bad_xml", path=str(path), line="?", problem=str(exc)[:80]) from None
+        raise ImportFileError("import.bad_xml", path=str(path), line="?", problem=problem_of(exc)) from None
     if root.tag != "packages":
         raise ImportFileError("import.unknown_app_format", path=str(path))
     for count, element in enumerate(root.iter("package"), 1):

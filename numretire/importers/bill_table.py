@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
-from numretire.importers import ImportFileError, PathLike, Payment
+from numretire.importers import ImportFileError, PathLike, Payment, problem_of
 
 HEADER_WITHIN = 60  # the header line comes after a preamble of about 20 lines
 MAX_ROWS = 5_000_000  # transactions in one statement: years of daily payments are far fewer
@@ -91,7 +91,7 @@ def csv_rows(path: PathLike, encoding: str) -> Iterator[list[str]]:
                 yield from reader
             except csv.Error as exc:
                 raise ImportFileError(
-                    "import.bad_csv", path=where, line=reader.line_num, problem=str(exc)
+                    "import.bad_csv", path=where, line=reader.line_num, problem=problem_of(exc)
                 ) from None
             except UnicodeDecodeError:
                 raise ImportFileError("import.bad_encoding", path=where) from None

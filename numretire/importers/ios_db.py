@@ -109,7 +109,11 @@ def _connect(path: PathLike) -> Any:
     uri = target.as_uri() + "?mode=ro"
     if _wal_without_log(target):
         uri += "&immutable=1"
-    return sqlite3.connect(uri, uri=True, timeout=1.0)
+    from numretire.importers import limits
+
+    connection = sqlite3.connect(uri, uri=True, timeout=1.0)
+    limits.bound_sqlite(connection)  # a 300 MB row is refused before SQLite loads it
+    return connection
 
 
 def is_messages_db(path: PathLike) -> bool:
@@ -131,11 +135,18 @@ def is_messages_db(path: PathLike) -> bool:
 
 
 def _fail(exc: Exception, where: str) -> ImportFileError:
-    """The ImportFileError for an SQLite failure: locked, or damaged."""
+    """The ImportFileError for an SQLite failure: locked, a value too big, or damaged."""
+    from numretire.importers import limits
+
+    too_big = limits.value_too_big(exc, where)
+    if too_big is not None:
+        return too_big
     text = str(exc)
     if "locked" in text or "busy" in text:
         return ImportFileError("import.db_locked", path=where)
-    return ImportFileError("import.bad_db", path=where, problem=text or type(exc).__name__)
+    from numretire.importers import problem_of
+
+    return ImportFileError("import.bad_db", path=where, problem=problem_of(exc))
 
 
 def _tolerant(data: bytes) -> str:

@@ -100,11 +100,16 @@ def iter_logins(path: PathLike) -> Iterator[Login]:
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = data
+    from numretire.importers import limits
+
     root_seen = False
+    fed = 0
     try:
         with open(path, "rb") as handle:
             while block := handle.read(READ):
                 parser.Parse(block, False)
+                fed += len(block)  # one tag or comment is never held whole past the bound
+                limits.check_token(fed, parser.CurrentByteIndex, where, parser.CurrentLineNumber)
                 if not root_seen and state.path:
                     root_seen = True
                     if state.path[0] != "KeePassFile":

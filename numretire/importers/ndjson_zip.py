@@ -13,7 +13,7 @@ The same lines as a bare `messages.ndjson` file (the ZIP unpacked) are read too.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
 from numretire.importers import (
     PROGRESS_EVERY,
@@ -50,7 +50,9 @@ def _zip_errors() -> tuple[type[BaseException], ...]:
 
 
 def _problem(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    from numretire.importers import problem_of
+
+    return problem_of(exc)
 
 
 def check_zip(path: PathLike) -> None:
@@ -127,6 +129,16 @@ def message_of(row: Any) -> Message | None:
     )
 
 
+def _lines(handle: IO[bytes], where: str) -> Iterator[bytes]:
+    """The lines of `handle`, each read no further than limits.MAX_LINE_BYTES (ImportFileError past it)."""
+    from numretire.importers import limits
+
+    number = 0
+    while line := limits.read_line(handle, where, number + 1):
+        number += 1
+        yield line
+
+
 def _messages(
     lines: Iterable[bytes], where: str, total: int, on_progress: Progress | None
 ) -> Iterator[Message]:
@@ -176,9 +188,12 @@ def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterat
             info = archive.getinfo(MEMBER)
         except KeyError:
             raise ImportFileError("import.zip_no_messages", path=where) from None
+        from numretire.importers import limits
+
+        limits.check_member(info, where)  # a ZIP bomb is refused before a byte is expanded
         try:
             with archive.open(info) as member:
-                yield from _messages(member, where, info.file_size, on_progress)
+                yield from _messages(_lines(member, where), where, info.file_size, on_progress)
         except errors as exc:
             raise ImportFileError("import.bad_zip", path=where, problem=_problem(exc)) from None
 
@@ -188,6 +203,6 @@ def iter_ndjson_file(path: PathLike, on_progress: Progress | None = None) -> Ite
     where = str(path)
     try:
         with open(path, "rb") as handle:
-            yield from _messages(handle, where, file_size(path), on_progress)
+            yield from _messages(_lines(handle, where), where, file_size(path), on_progress)
     except OSError as exc:
         raise ImportFileError("import.unreadable", path=where, problem=_problem(exc)) from None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from numretire.importers import ImportFileError, Login, PathLike
+from numretire.importers import ImportFileError, Login, PathLike, problem_of
 
 MEMBER = "export.data"
 MAX_DATA = 512 << 20  # bytes export.data may expand to
@@ -47,9 +47,7 @@ def _load(path: PathLike) -> Any:
     except KeyError:
         raise ImportFileError("import.unknown_password_format", path=where) from None
     except Exception as exc:  # zipfile and its decompressors raise many kinds
-        raise ImportFileError(
-            "import.bad_zip", path=where, problem=str(exc)[:80] or type(exc).__name__
-        ) from None
+        raise ImportFileError("import.bad_zip", path=where, problem=problem_of(exc)) from None
     if len(data) > MAX_DATA:
         raise ImportFileError("import.too_big", path=where, limit=f"{MAX_DATA >> 20} MB")
     try:

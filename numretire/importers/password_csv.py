@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from numretire.importers import ImportFileError, Login, PathLike, read_text
+from numretire.importers import ImportFileError, Login, PathLike, problem_of, read_text
 
 
 class CsvFormat(NamedTuple):
@@ -150,4 +150,6 @@ def iter_logins(path: PathLike) -> Iterator[Login]:
                 if one and one.lower() not in _NOT_A_SITE:
                     yield Login(one, username, title)
     except csv.Error as exc:
-        raise ImportFileError("import.bad_csv", path=where, line=reader.line_num, problem=str(exc)) from None
+        raise ImportFileError(
+            "import.bad_csv", path=where, line=reader.line_num, problem=problem_of(exc)
+        ) from None

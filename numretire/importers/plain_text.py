@@ -64,7 +64,10 @@ def split_messages(text: str) -> list[str]:
 
 def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterator[Message]:
     """The messages pasted into the text file `path` (received, time unknown)."""
+    from numretire.importers import limits
+
     text, size = read_text(path)
+    limits.check_lines(text, path)
     for message in split_messages(text):
         sender, body = split_sender(message)
         yield Message(sender, body.strip(), None, True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from numretire.importers import ImportFileError, PathLike, Payment, read_head
+from numretire.importers import ImportFileError, PathLike, Payment, problem_of, read_head
 from numretire.importers.bill_table import HEADER_WITHIN, csv_rows, encoding_of, is_header, payments
 
 MAX_UNZIPPED = 1 << 30  # bytes an .xlsx may expand to
@@ -47,7 +47,7 @@ def _check_size(path: PathLike) -> None:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except Exception as exc:  # zipfile raises many kinds for a damaged archive
-        raise ImportFileError("import.bad_zip", path=where, problem=str(exc) or type(exc).__name__) from None
+        raise ImportFileError("import.bad_zip", path=where, problem=problem_of(exc)) from None
     total = sum(info.file_size for info in infos)
     ratio = max((info.file_size / max(info.compress_size, 1) for info in infos), default=0)
     if total > MAX_UNZIPPED or ratio > MAX_RATIO:

@@ -48,11 +48,11 @@ def test_every_message_renders_with_the_params_the_code_gives():
         "path": "/x/backup.xml",
         "problem": "p",
         "line": 3,
-        "root": "calls",
         "columns": "a, b",
         "counts": "1, 2",
         "count": 4,
         "limit": "1,000",
+        "ratio": "1,028",
     }
     for zh, en in MESSAGES.values():
         assert "{" not in zh.format(**params) and "{" not in en.format(**params)

@@ -52,14 +52,20 @@ class Store:
     # ------------------------------------------------------------ reading
 
     def _read_doc(self, path: Path) -> dict[str, Any] | None:
-        import tomllib
+        raw = self._read_bytes(path)
+        return None if raw is None else self._parse(path, raw)
 
+    def _read_bytes(self, path: Path) -> bytes | None:
         try:
-            raw = path.read_bytes()
+            return path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as exc:
             raise DataError("store.unreadable", path=str(path), problem=exc.strerror or str(exc)) from None
+
+    def _parse(self, path: Path, raw: bytes) -> dict[str, Any]:
+        import tomllib
+
         try:
             return tomllib.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -101,11 +107,18 @@ class Store:
         return paths.profiles_dir(self.home) / f"{e164.lstrip('+')}.toml"
 
     def read_profile(self, e164: str) -> Profile | None:
+        from numretire import profile_cache
         from numretire.serialize import profile_from_doc
 
         path = self.profile_path(e164)
-        doc = self._read_doc(path)
-        return None if doc is None else self._decode(path, doc, profile_from_doc)
+        raw = self._read_bytes(path)
+        if raw is None:
+            return None
+        profile = profile_cache.load(self.home, path, raw)  # the file's parsed copy, when it is current
+        if profile is None:
+            profile = self._decode(path, self._parse(path, raw), profile_from_doc)
+            profile_cache.save(self.home, path, raw, profile)
+        return profile
 
     def profiles(self) -> list[Profile]:
         folder = paths.profiles_dir(self.home)
@@ -126,11 +139,19 @@ class Store:
         self._write_doc(paths.config_file(self.home), config_to_doc(config))
 
     def save_profile(self, profile: Profile) -> None:
-        from numretire.serialize import profile_to_doc
+        from numretire import profile_cache
+        from numretire.serialize import Invalid, profile_from_doc, profile_to_doc
 
-        self._write_doc(self.profile_path(profile.number), profile_to_doc(profile))
+        path = self.profile_path(profile.number)
+        doc = profile_to_doc(profile)
+        data = self._write_doc(path, doc)
+        try:  # the copy holds what reading the file gives, checked as a read checks it
+            profile_cache.save(self.home, path, data, profile_from_doc(doc))
+        except Invalid:  # the next read reports the problem with its place
+            profile_cache.forget(self.home, path)
 
-    def _write_doc(self, path: Path, doc: dict[str, Any]) -> None:
+    def _write_doc(self, path: Path, doc: dict[str, Any]) -> bytes:
+        """Save `doc` as `path`; return the bytes the file holds."""
         import tomli_w
 
         self.ensure_home()
@@ -141,10 +162,11 @@ class Store:
         except FileNotFoundError:
             current = None
         if current == data:  # nothing changed: keep the file, and the backup of the version before it
-            return
+            return data
         if current is not None:
             write_atomic(backup_path(path), current)
         write_atomic(path, data)
+        return data
 
 
 def backup_path(path: Path) -> Path:

@@ -1,0 +1,180 @@
+"""numretire at a real size: commands on big inventories as a ratio to a minimal typer+rich app.
+
+Builds homes through numretire itself (`init` as a process, then the inventory API and the store:
+never TOML written by hand) and times whole processes, paired and alternating with the baseline
+(`bench/minimal_app.py status`), the median of each side, the same way as bench/startup.py:
+
+    one     1 number  x 500 items x 10 history events
+    three   3 numbers x 500 items x 10 history events (the same number is the default)
+    small   1 number  x 40 items
+
+Targets (issue 15): on `three`, status <= 1.5x, list --json <= 1.8x, mark <= 2.0x; on `small`,
+status <= 1.3x. The `growth` column is a command's time in `three` over the same command in `one`: a
+command that reads only the profile it needs stays near 1.00.
+
+    python bench/scale.py [--runs 11] [--items 500] [--events 10] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+LAUNCHER = "from numretire.cli import main; main()"
+BASELINE = "import minimal_app; minimal_app.app()"
+TARGET = "13812345678"  # the number every timed command is about
+OTHERS = ["13912345678", "13712345678"]
+# The outcomes an item goes through, round and round: 9 changes after the first 'open'.
+CYCLE = ["moved", "open", "blocked", "open", "removed", "skipped", "open", "closed", "not-mine"]
+
+# (home, command, numretire args, target or None)
+CASES = [
+    ("one", "status", ["status"], None),
+    ("three", "status", ["status"], 1.5),
+    ("one", "list --json", ["list", "--json"], None),
+    ("three", "list --json", ["list", "--json"], 1.8),
+    ("one", "mark", ["mark", "{item}", "{status}"], None),
+    ("three", "mark", ["mark", "{item}", "{status}"], 2.0),
+    ("small", "status", ["status"], 1.3),
+]
+
+
+def environment(home: Path) -> dict[str, str]:
+    env = {**os.environ, "NUMRETIRE_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "100"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))
+    return env
+
+
+def build(home: Path, numbers: list[str], items: int, events: int) -> str:
+    """Profiles for `numbers` (the first one the default), each with `items` items of `events` events.
+
+    Returns the id of an item of the first number's that `mark` can change."""
+    from numretire import catalog, inventory
+    from numretire.model import Event
+    from numretire.store import Store
+
+    env = environment(home)
+    for number in reversed(numbers):  # the last one started is the default
+        subprocess.run(
+            [sys.executable, "-c", LAUNCHER, "init", number, "--cancel-on", "2027-06-30"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+    services = sorted(s.id for s in catalog.load(home) if s.category != "carrier")
+    store = Store(home)
+    start = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
+    with store.locked():
+        for number in numbers:
+            profile = store.read_profile("+86" + number)
+            have = {item.id for item in profile.items}
+            wanted = [s for s in services if s not in have][: max(0, items - len(profile.items))]
+            inventory.add_services(profile, wanted, start, origin="manual")
+            n = 0
+            while len(profile.items) < items:  # more items than the catalog has: the user's own
+                n += 1
+                inventory.add_custom(profile, f"Bench service {n}", "other", ["sms-login"], start)
+            del profile.items[items:]
+            for k, item in enumerate(profile.items):
+                item.history[1:] = []
+                for j in range(events - 1):
+                    status = CYCLE[(j + k) % len(CYCLE)]
+                    at = start + timedelta(days=j, minutes=k)
+                    note = f"step {j} of {item.id}" if status == "blocked" else ""
+                    item.status = status  # as plan.set_status records it, even when unchanged
+                    item.history.append(Event(at, status, note))
+                    item.note = note or item.note
+            store.save_profile(profile)
+    return store.read_profile("+86" + numbers[0]).items[-1].id
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--items", type=int, default=500)
+    parser.add_argument("--events", type=int, default=10)
+    parser.add_argument("--small", type=int, default=40)
+    parser.add_argument("--keep", metavar="DIR", help="build the homes here and keep them")
+    args = parser.parse_args()
+    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp())
+    try:
+        homes: dict[str, tuple[Path, str]] = {}
+        for name, numbers, items in (
+            ("one", [TARGET], args.items),
+            ("three", [TARGET, *OTHERS], args.items),
+            ("small", [TARGET], args.small),
+        ):
+            home = root / name
+            shutil.rmtree(home, ignore_errors=True)
+            homes[name] = (home, build(home, numbers, items, args.events))
+        size = (homes["one"][0] / "profiles" / f"86{TARGET}.toml").stat().st_size
+        print(
+            f"one profile: {args.items} items x {args.events} events, {size / 1024:.0f} KiB; "
+            f"runs: {args.runs}, median"
+        )
+        baseline = [sys.executable, "-c", BASELINE, "status"]
+        base_env = environment(root)
+        print(
+            f"{'home':<6} {'command':<12} {'numretire':>10} {'baseline':>10} {'ratio':>7} "
+            f"{'target':>7} {'growth':>7}"
+        )
+        medians: dict[tuple[str, str], float] = {}
+        for home_name, command, template, target in CASES:
+            home, item = homes[home_name]
+            env = environment(home)
+            flip = iter(range(10**6))
+
+            def ours() -> list[str]:
+                status = ("moved", "open")[next(flip) % 2]  # every mark changes the file
+                args_ = [a.format(item=item, status=status) for a in template]
+                return [sys.executable, "-c", LAUNCHER, *args_]
+
+            a, b = [], []
+            for _ in range(2):  # warm the file cache and the bytecode
+                timed(ours(), env)
+                timed(baseline, base_env)
+            for i in range(args.runs):
+                if i % 2:
+                    a.append(timed(ours(), env))
+                    b.append(timed(baseline, base_env))
+                else:
+                    b.append(timed(baseline, base_env))
+                    a.append(timed(ours(), env))
+            mine, theirs = statistics.median(a), statistics.median(b)
+            medians[home_name, command] = mine
+            ratio = mine / theirs
+            growth = ""
+            if home_name == "three" and ("one", command) in medians:
+                growth = f"{mine / medians['one', command]:.2f}x"
+            goal = f"{target:.2f}x" if target else ""
+            flag = "" if target is None else ("ok" if ratio <= target else "OVER")
+            print(
+                f"{home_name:<6} {command:<12} {mine * 1000:>8.0f}ms {theirs * 1000:>8.0f}ms "
+                f"{ratio:>6.2f}x {goal:>7} {growth:>7} {flag}"
+            )
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

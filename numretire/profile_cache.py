@@ -1,0 +1,115 @@
+"""A private parsed copy of each profile, so that a big one is not parsed again by every command.
+
+The TOML file stays the one truth; the copy (cache/profiles/<digits>.marshal under the data home, 0600
+in 0700 folders) is used only when it was made from exactly the bytes the file holds now: its key
+names the file's size and digest, numretire's version and the schema. The copy carries a digest of
+itself too, so a damaged one is never loaded: it is read from the TOML again and rewritten. Writing it
+is best effort (a copy that cannot be written only costs time) and needs no fsync: a torn copy fails
+its digest.
+
+marshal, as for the catalog's cache: it loads a big profile in a few milliseconds, and unlike pickle
+it never runs code.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from numretire.model import Profile
+
+MAGIC = b"numretire-profile-cache\n"
+DIGEST_SIZE = 16
+STALE_TEMP_SECONDS = 60.0
+
+
+def _blake2b(data: bytes) -> bytes:
+    try:  # the module hashlib wraps, without OpenSSL's start-up cost
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
+    return blake2b(data, digest_size=DIGEST_SIZE).digest()
+
+
+def cache_path(home: Path, profile_file: Path) -> Path:
+    return home / "cache" / "profiles" / f"{profile_file.stem}.marshal"
+
+
+def _key(raw: bytes) -> tuple[Any, ...]:
+    from numretire import __version__
+    from numretire.serialize import CACHE_LAYOUT, PROFILE_SCHEMA
+
+    return (__version__, PROFILE_SCHEMA, CACHE_LAYOUT, len(raw), _blake2b(raw))
+
+
+def load(home: Path, profile_file: Path, raw: bytes) -> Profile | None:
+    """The profile the file's bytes `raw` hold, from the copy; None when there is no good copy of them."""
+    import marshal
+
+    from numretire.serialize import profile_from_cache
+
+    try:
+        blob = cache_path(home, profile_file).read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC) + DIGEST_SIZE
+    if not blob.startswith(MAGIC) or len(blob) <= head:
+        return None
+    payload = blob[head:]
+    if _blake2b(payload) != blob[len(MAGIC) : head]:
+        return None
+    try:
+        key, data = marshal.loads(payload)
+        if key != _key(raw):
+            return None
+        return profile_from_cache(data)
+    except (ValueError, TypeError, EOFError, KeyError, IndexError, AttributeError):
+        return None
+
+
+def save(home: Path, profile_file: Path, raw: bytes, profile: Profile) -> None:
+    """Keep `profile`, which the bytes `raw` of `profile_file` decode to, as the file's copy."""
+    import marshal
+
+    from numretire.serialize import profile_to_cache
+
+    target = cache_path(home, profile_file)
+    try:
+        payload = marshal.dumps((_key(raw), profile_to_cache(profile)))
+        for folder in (target.parent.parent, target.parent):
+            folder.mkdir(mode=0o700, exist_ok=True)
+        _remove_stale_temps(target)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tmp, flags, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o600)
+                handle.write(MAGIC + _blake2b(payload) + payload)
+            os.replace(tmp, target)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except (OSError, ValueError):
+        pass
+
+
+def forget(home: Path, profile_file: Path) -> None:
+    """Remove the copy of a profile (when its file goes, its copy goes with it)."""
+    with suppress(OSError):
+        cache_path(home, profile_file).unlink()
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Temp files of runs killed while writing a copy; a live run's one is seconds old at most."""
+    import time
+
+    now = time.time()
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        with suppress(OSError):
+            if now - stale.stat().st_mtime > STALE_TEMP_SECONDS:
+                stale.unlink()

@@ -152,10 +152,10 @@ class Store:
 
     def _write_doc(self, path: Path, doc: dict[str, Any]) -> bytes:
         """Save `doc` as `path`; return the bytes the file holds."""
-        import tomli_w
+        from numretire import toml_writer
 
         self.ensure_home()
-        data = tomli_w.dumps(doc).encode("utf-8")
+        data = toml_writer.dumps(doc).encode("utf-8")
         _remove_stale_temps(path)
         try:
             current = path.read_bytes()

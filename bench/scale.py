@@ -115,9 +115,7 @@ def main() -> int:
     parser.add_argument("--small", type=int, default=40)
     parser.add_argument("--keep", metavar="DIR", help="build the homes here and keep them")
     parser.add_argument("--only", metavar="COMMAND", help="time only the commands starting so")
-    parser.add_argument(
-        "--stat", choices=("median", "min"), default="median", help="min on a busy machine"
-    )
+    parser.add_argument("--stat", choices=("median", "min"), default="median", help="min on a busy machine")
     args = parser.parse_args()
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp())
     try:
@@ -147,12 +145,16 @@ def main() -> int:
                 continue
             home, item = homes[home_name]
             env = environment(home)
-            flip = iter(range(10**6))
+            runs = iter(range(10**6))
 
-            def ours() -> list[str]:
-                status = ("moved", "open")[next(flip) % 2]  # every mark changes the file
-                args_ = [a.format(item=item, status=status) for a in template]
-                return [sys.executable, "-c", LAUNCHER, *args_]
+            def ours(template=template, item=item, runs=runs) -> list[str]:
+                status = ("moved", "open")[next(runs) % 2]  # every mark changes the file
+                return [
+                    sys.executable,
+                    "-c",
+                    LAUNCHER,
+                    *(a.format(item=item, status=status) for a in template),
+                ]
 
             a, b = [], []
             for _ in range(2):  # warm the file cache and the bytecode

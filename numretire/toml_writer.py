@@ -2,9 +2,9 @@
 
 tomli_w escapes strings one character at a time in Python and renders every table inline once just to
 see whether it fits on a line; for a profile of thousands of history lines that was most of a save.
-Here a string is searched for what needs escaping by one regular expression (in C) and a table with a list in it is known not to fit
-without being rendered. The layout rules are tomli_w's (dumps with its defaults), and the tests hold
-the two to the same output.
+Here one regular expression (in C) finds whether a string needs escaping at all, and a table with a
+list in it is known not to fit without being rendered. The layout rules are tomli_w's (dumps with its
+defaults), and the tests hold the two to the same output.
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ def _string(s: str) -> str:
 
 def _key(part: str) -> str:
     if part.__class__ is not str and not isinstance(part, str):
-        raise TypeError(f"Invalid mapping key '{part}' of type '{type(part).__qualname__}'. A string is required.")
+        raise TypeError(
+            f"Invalid mapping key '{part}' of type '{type(part).__qualname__}'. A string is required."
+        )
     return part if _BARE_KEY.match(part) else _string(part)
 
 
@@ -122,7 +124,7 @@ def _table(table: Mapping[str, Any], name: str, inside_aot: bool, out: list[str]
             tables.extend((k, t, True) for t in v)
         else:
             literals.append((k, v))
-    if inside_aot or name and (literals or not tables):
+    if inside_aot or (name and (literals or not tables)):
         yielded = True
         out.append(f"[[{name}]]\n" if inside_aot else f"[{name}]\n")
     if literals:

@@ -233,3 +233,118 @@ def test_saving_the_same_data_keeps_the_older_backup(home):
     store.save_profile(make_profile(label="second"))
     assert 'label = "first"' in backup_path(path).read_text()
     assert path.stat().st_mtime_ns == mtime
+
+
+# ---------------------------------------------------------------- an old layout, the parsed copy
+
+
+def test_an_old_layout_file_is_read_and_saved_in_the_new_one(home, run):
+    from test_serialize import OLD_LAYOUT
+
+    store = Store(home)
+    store.ensure_home()
+    path = store.profile_path("+8613812345678")
+    path.write_text(OLD_LAYOUT, encoding="utf-8")
+    statuses = {i["id"]: i["status"] for i in run.json("list")["items"]}
+    assert statuses == {"alipay": "blocked", "qq": "open"}
+    run("mark", "qq", "moved")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("schema = 4\n")
+    assert '    "2026-11-20T18:30:00+08:00 blocked the bank wants a visit",\n' in text
+    assert backup_path(path).read_text(encoding="utf-8") == OLD_LAYOUT
+    profile = store.read_profile("+8613812345678")
+    assert [e.status for e in profile.item("qq").history] == ["open", "moved"]
+
+
+def _copy(home):
+    from numretire.profile_cache import cache_path
+
+    return cache_path(home, Store(home).profile_path("+8613812345678"))
+
+
+def _no_parsing(monkeypatch):
+    def parse(self, path, raw):
+        raise AssertionError("the TOML was parsed")
+
+    monkeypatch.setattr(Store, "_parse", parse)
+
+
+def test_a_saved_profile_is_read_back_from_its_parsed_copy(home, monkeypatch):
+    store = Store(home)
+    saved = make_profile(label="big", items=[Item(id=f"item-{i}", note="n") for i in range(30)])
+    store.save_profile(saved)
+    assert _copy(home).is_file()
+    _no_parsing(monkeypatch)
+    assert store.read_profile("+8613812345678") == saved
+
+
+def test_a_hand_edited_file_is_read_from_its_text_not_from_the_copy(home):
+    store = Store(home)
+    store.save_profile(make_profile(label="before"))
+    path = store.profile_path("+8613812345678")
+    path.write_text(path.read_text().replace('label = "before"', 'label = "after!"'))  # same size
+    assert store.read_profile("+8613812345678").label == "after!"
+    path.write_text(path.read_text().replace('label = "after!"', 'label = "lost"\nwhat = 1'))
+    with pytest.raises(DataError) as caught:  # a file broken by hand is reported, copy or not
+        store.read_profile("+8613812345678")
+    assert "what" in caught.value.render("en")
+
+
+def test_a_damaged_copy_is_never_loaded(home):
+    store = Store(home)
+    saved = make_profile(label="x", items=[Item(id=f"item-{i}") for i in range(5)])
+    store.save_profile(saved)
+    from numretire import profile_cache
+
+    copy = _copy(home)
+    good = copy.read_bytes()
+    path = store.profile_path("+8613812345678")
+    for n in range(60):
+        damaged = bytearray(good)
+        damaged[(n * 7919) % len(good)] ^= 1 << (n % 8)
+        copy.write_bytes(bytes(damaged))
+        assert profile_cache.load(home, path, path.read_bytes()) is None
+        assert store.read_profile("+8613812345678") == saved
+        assert profile_cache.load(home, path, path.read_bytes()) == saved  # rebuilt from the TOML
+    copy.write_bytes(good[: len(good) // 2])
+    assert store.read_profile("+8613812345678") == saved
+
+
+def test_the_copy_of_another_number_is_not_taken_for_this_one(home):
+    from numretire.profile_cache import cache_path
+
+    store = Store(home)
+    store.save_profile(make_profile(label="one"))
+    other = make_profile(number="+8613912345678", label="two")
+    store.save_profile(other)
+    mine = _copy(home)
+    mine.write_bytes(cache_path(home, store.profile_path(other.number)).read_bytes())
+    assert store.read_profile("+8613812345678").label == "one"
+
+
+def test_the_copy_is_private_and_optional(home):
+    old = os.umask(0)
+    try:
+        store = Store(home)
+        store.save_profile(make_profile())
+    finally:
+        os.umask(old)
+    copy = _copy(home)
+    assert mode(copy) == 0o600
+    assert mode(copy.parent) == 0o700 and mode(copy.parent.parent) == 0o700
+    import shutil
+
+    shutil.rmtree(home / "cache")
+    (home / "cache").write_text("not a folder")  # the copy cannot be written: only slower
+    store.save_profile(make_profile(label="still saved"))
+    assert store.read_profile("+8613812345678").label == "still saved"
+
+
+def test_a_copy_is_made_by_the_first_read(home, monkeypatch):
+    store = Store(home)
+    store.save_profile(make_profile(label="x"))
+    _copy(home).unlink()
+    first = store.read_profile("+8613812345678")
+    assert _copy(home).is_file()
+    _no_parsing(monkeypatch)
+    assert store.read_profile("+8613812345678") == first

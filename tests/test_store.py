@@ -348,3 +348,15 @@ def test_a_copy_is_made_by_the_first_read(home, monkeypatch):
     assert _copy(home).is_file()
     _no_parsing(monkeypatch)
     assert store.read_profile("+8613812345678") == first
+
+
+def test_a_broken_history_line_is_named_with_its_own_line(home, retiring):
+    retiring("add", "alipay")
+    retiring("mark", "alipay", "moved")
+    path = Store(home).profile_path("+8613812345678")
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.endswith(' moved",'))
+    path.write_text(text.replace(' moved",', ' gone",'), encoding="utf-8")
+    result = retiring("status", code=1)
+    assert f"line {number}:" in result.stderr and ".history[1]" in result.stderr

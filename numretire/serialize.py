@@ -359,9 +359,10 @@ def profile_to_doc(profile: Profile) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- the parsed cache
 
-# A profile as plain tuples of text and numbers (what marshal stores), for the private cache beside
-# each file (store.py). Only a profile decoded from its file, so already checked, is ever turned into
-# one; reading one back checks its shape only, and anything that does not fit is read from the TOML.
+# A profile (or the config) as plain tuples of text and numbers (what marshal stores), for the private
+# parsed copy of each file (parsed_cache.py). Only what was decoded from a file, so already checked, is
+# ever turned into one; reading one back checks its shape only, and anything that does not fit is read
+# from the TOML.
 CACHE_LAYOUT = 1
 
 
@@ -488,6 +489,17 @@ def config_from_doc(doc: dict[str, Any]) -> Config:
         lang=lang,
         region=_get(doc, "region", str, "", None),
     )
+
+
+def config_to_cache(config: Config) -> tuple:
+    return (CACHE_LAYOUT, config.default_profile, config.lang, config.region)
+
+
+def config_from_cache(data: Any) -> Config:
+    layout, default_profile, lang, region = data
+    if layout != CACHE_LAYOUT:
+        raise ValueError(layout)
+    return Config(default_profile=default_profile, lang=lang, region=region)
 
 
 def config_to_doc(config: Config) -> dict[str, Any]:

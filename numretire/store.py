@@ -96,29 +96,33 @@ class Store:
             line = _line_of(path, exc.where)
             raise self._corrupt(path, line, f"{exc.where}: {exc.problem}") from None
 
+    def _read_parsed(self, path: Path, kind: str, decode) -> Any:
+        """The file's object, from its parsed copy when the copy is of the bytes the file holds now;
+        None when there is no file."""
+        from numretire import parsed_cache
+
+        raw = self._read_bytes(path)
+        if raw is None:
+            return None
+        found = parsed_cache.load(self.home, path, raw, kind)
+        if found is None:
+            found = self._decode(path, self._parse(path, raw), decode)
+            parsed_cache.save(self.home, path, raw, kind, found)
+        return found
+
     def read_config(self) -> Config:
         from numretire.serialize import config_from_doc
 
-        path = paths.config_file(self.home)
-        doc = self._read_doc(path)
-        return Config() if doc is None else self._decode(path, doc, config_from_doc)
+        config = self._read_parsed(paths.config_file(self.home), "config", config_from_doc)
+        return Config() if config is None else config
 
     def profile_path(self, e164: str) -> Path:
         return paths.profiles_dir(self.home) / f"{e164.lstrip('+')}.toml"
 
     def read_profile(self, e164: str) -> Profile | None:
-        from numretire import profile_cache
         from numretire.serialize import profile_from_doc
 
-        path = self.profile_path(e164)
-        raw = self._read_bytes(path)
-        if raw is None:
-            return None
-        profile = profile_cache.load(self.home, path, raw)  # the file's parsed copy, when it is current
-        if profile is None:
-            profile = self._decode(path, self._parse(path, raw), profile_from_doc)
-            profile_cache.save(self.home, path, raw, profile)
-        return profile
+        return self._read_parsed(self.profile_path(e164), "profile", profile_from_doc)
 
     def profiles(self) -> list[Profile]:
         folder = paths.profiles_dir(self.home)
@@ -134,21 +138,26 @@ class Store:
     # ------------------------------------------------------------ writing
 
     def save_config(self, config: Config) -> None:
-        from numretire.serialize import config_to_doc
+        from numretire.serialize import config_from_doc, config_to_doc
 
-        self._write_doc(paths.config_file(self.home), config_to_doc(config))
+        self._save_parsed(paths.config_file(self.home), config_to_doc(config), "config", config_from_doc)
 
     def save_profile(self, profile: Profile) -> None:
-        from numretire import profile_cache
-        from numretire.serialize import Invalid, profile_from_doc, profile_to_doc
+        from numretire.serialize import profile_from_doc, profile_to_doc
 
         path = self.profile_path(profile.number)
-        doc = profile_to_doc(profile)
+        self._save_parsed(path, profile_to_doc(profile), "profile", profile_from_doc)
+
+    def _save_parsed(self, path: Path, doc: dict[str, Any], kind: str, decode) -> None:
+        """Save `doc`, and as the file's parsed copy what reading it gives, checked as a read checks it."""
+        from numretire import parsed_cache
+        from numretire.serialize import Invalid
+
         data = self._write_doc(path, doc)
-        try:  # the copy holds what reading the file gives, checked as a read checks it
-            profile_cache.save(self.home, path, data, profile_from_doc(doc))
+        try:
+            parsed_cache.save(self.home, path, data, kind, decode(doc))
         except Invalid:  # the next read reports the problem with its place
-            profile_cache.forget(self.home, path)
+            parsed_cache.forget(self.home, path)
 
     def _write_doc(self, path: Path, doc: dict[str, Any]) -> bytes:
         """Save `doc` as `path`; return the bytes the file holds."""

@@ -257,7 +257,7 @@ def test_an_old_layout_file_is_read_and_saved_in_the_new_one(home, run):
 
 
 def _copy(home):
-    from numretire.profile_cache import cache_path
+    from numretire.parsed_cache import cache_path
 
     return cache_path(home, Store(home).profile_path("+8613812345678"))
 
@@ -294,7 +294,7 @@ def test_a_damaged_copy_is_never_loaded(home):
     store = Store(home)
     saved = make_profile(label="x", items=[Item(id=f"item-{i}") for i in range(5)])
     store.save_profile(saved)
-    from numretire import profile_cache
+    from numretire import parsed_cache
 
     copy = _copy(home)
     good = copy.read_bytes()
@@ -303,15 +303,15 @@ def test_a_damaged_copy_is_never_loaded(home):
         damaged = bytearray(good)
         damaged[(n * 7919) % len(good)] ^= 1 << (n % 8)
         copy.write_bytes(bytes(damaged))
-        assert profile_cache.load(home, path, path.read_bytes()) is None
+        assert parsed_cache.load(home, path, path.read_bytes(), "profile") is None
         assert store.read_profile("+8613812345678") == saved
-        assert profile_cache.load(home, path, path.read_bytes()) == saved  # rebuilt from the TOML
+        assert parsed_cache.load(home, path, path.read_bytes(), "profile") == saved  # rebuilt from the TOML
     copy.write_bytes(good[: len(good) // 2])
     assert store.read_profile("+8613812345678") == saved
 
 
 def test_the_copy_of_another_number_is_not_taken_for_this_one(home):
-    from numretire.profile_cache import cache_path
+    from numretire.parsed_cache import cache_path
 
     store = Store(home)
     store.save_profile(make_profile(label="one"))
@@ -360,3 +360,27 @@ def test_a_broken_history_line_is_named_with_its_own_line(home, retiring):
     path.write_text(text.replace(' moved",', ' gone",'), encoding="utf-8")
     result = retiring("status", code=1)
     assert f"line {number}:" in result.stderr and ".history[1]" in result.stderr
+
+
+def test_the_config_has_a_parsed_copy_too(home, monkeypatch):
+    from numretire import paths
+
+    store = Store(home)
+    store.save_config(Config(default_profile="+8613812345678", lang="en"))
+    with monkeypatch.context() as patched:
+        _no_parsing(patched)
+        assert store.read_config() == Config(default_profile="+8613812345678", lang="en")
+    path = paths.config_file(home)
+    path.write_text(path.read_text().replace('lang = "en"', 'lang = "zh"'))
+    assert store.read_config().lang == "zh"
+    path.write_text(path.read_text().replace('lang = "zh"', 'lang = "fr"'))
+    with pytest.raises(DataError):
+        store.read_config()
+
+
+def test_a_command_that_finds_every_copy_current_parses_no_toml(home, retiring):
+    env = {**os.environ, "NUMRETIRE_HOME": str(home)}
+    code = "import sys; from numretire.cli import main; main()"
+    check = [sys.executable, "-X", "importtime", "-c", code, "status"]
+    result = subprocess.run(check, env=env, capture_output=True, text=True, check=True)
+    assert "tomllib" not in result.stderr

@@ -1,11 +1,12 @@
-"""A private parsed copy of each profile, so that a big one is not parsed again by every command.
+"""A private parsed copy of each profile and of the config, so that a big profile is not parsed again by
+every command (and a command that finds every copy current never imports a TOML parser).
 
-The TOML file stays the one truth; the copy (cache/profiles/<digits>.marshal under the data home, 0600
-in 0700 folders) is used only when it was made from exactly the bytes the file holds now: its key
-names the file's size and digest, numretire's version and the schema. The copy carries a digest of
-itself too, so a damaged one is never loaded: it is read from the TOML again and rewritten. Writing it
-is best effort (a copy that cannot be written only costs time) and needs no fsync: a torn copy fails
-its digest.
+The TOML file stays the one truth; the copy (cache/parsed/<file name>.marshal under the data home,
+0600 in 0700 folders) is used only when it was made from exactly the bytes the file holds now: its key
+names the file's size and digest, the kind of file, numretire's version and the schemas. The copy
+carries a digest of itself too, so a damaged one is never loaded: the file is read from its TOML again
+and the copy rewritten. Writing a copy is best effort (one that cannot be written only costs time) and
+needs no fsync: a torn copy fails its digest.
 
 marshal, as for the catalog's cache: it loads a big profile in a few milliseconds, and unlike pickle
 it never runs code.
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from numretire.model import Profile
+    from collections.abc import Callable
 
 MAGIC = b"numretire-profile-cache\n"
 DIGEST_SIZE = 16
@@ -34,25 +35,35 @@ def _blake2b(data: bytes) -> bytes:
     return blake2b(data, digest_size=DIGEST_SIZE).digest()
 
 
-def cache_path(home: Path, profile_file: Path) -> Path:
-    return home / "cache" / "profiles" / f"{profile_file.stem}.marshal"
+def cache_path(home: Path, file: Path) -> Path:
+    return home / "cache" / "parsed" / f"{file.name}.marshal"
 
 
-def _key(raw: bytes) -> tuple[Any, ...]:
+def _forms(kind: str) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    """How a `kind` of file's object becomes plain data for marshal, and back."""
+    from numretire import serialize
+
+    if kind == "profile":
+        return serialize.profile_to_cache, serialize.profile_from_cache
+    if kind == "config":
+        return serialize.config_to_cache, serialize.config_from_cache
+    raise ValueError(kind)
+
+
+def _key(kind: str, raw: bytes) -> tuple[Any, ...]:
     from numretire import __version__
-    from numretire.serialize import CACHE_LAYOUT, PROFILE_SCHEMA
+    from numretire.serialize import CACHE_LAYOUT, CONFIG_SCHEMA, PROFILE_SCHEMA
 
-    return (__version__, PROFILE_SCHEMA, CACHE_LAYOUT, len(raw), _blake2b(raw))
+    return (kind, __version__, PROFILE_SCHEMA, CONFIG_SCHEMA, CACHE_LAYOUT, len(raw), _blake2b(raw))
 
 
-def load(home: Path, profile_file: Path, raw: bytes) -> Profile | None:
-    """The profile the file's bytes `raw` hold, from the copy; None when there is no good copy of them."""
+def load(home: Path, file: Path, raw: bytes, kind: str) -> Any:
+    """What the file's bytes `raw` hold (a Profile, a Config), from the copy; None when there is no good
+    copy of exactly these bytes."""
     import marshal
 
-    from numretire.serialize import profile_from_cache
-
     try:
-        blob = cache_path(home, profile_file).read_bytes()
+        blob = cache_path(home, file).read_bytes()
     except OSError:
         return None
     head = len(MAGIC) + DIGEST_SIZE
@@ -63,22 +74,20 @@ def load(home: Path, profile_file: Path, raw: bytes) -> Profile | None:
         return None
     try:
         key, data = marshal.loads(payload)
-        if key != _key(raw):
+        if key != _key(kind, raw):
             return None
-        return profile_from_cache(data)
+        return _forms(kind)[1](data)
     except (ValueError, TypeError, EOFError, KeyError, IndexError, AttributeError):
         return None
 
 
-def save(home: Path, profile_file: Path, raw: bytes, profile: Profile) -> None:
-    """Keep `profile`, which the bytes `raw` of `profile_file` decode to, as the file's copy."""
+def save(home: Path, file: Path, raw: bytes, kind: str, value: Any) -> None:
+    """Keep `value`, what the bytes `raw` of `file` decode to, as the file's copy."""
     import marshal
 
-    from numretire.serialize import profile_to_cache
-
-    target = cache_path(home, profile_file)
+    target = cache_path(home, file)
     try:
-        payload = marshal.dumps((_key(raw), profile_to_cache(profile)))
+        payload = marshal.dumps((_key(kind, raw), _forms(kind)[0](value)))
         for folder in (target.parent.parent, target.parent):
             folder.mkdir(mode=0o700, exist_ok=True)
         _remove_stale_temps(target)
@@ -98,10 +107,10 @@ def save(home: Path, profile_file: Path, raw: bytes, profile: Profile) -> None:
         pass
 
 
-def forget(home: Path, profile_file: Path) -> None:
-    """Remove the copy of a profile (when its file goes, its copy goes with it)."""
+def forget(home: Path, file: Path) -> None:
+    """Remove the copy of a file."""
     with suppress(OSError):
-        cache_path(home, profile_file).unlink()
+        cache_path(home, file).unlink()
 
 
 def _remove_stale_temps(target: Path) -> None:

@@ -7,12 +7,14 @@ import subprocess
 import sys
 import textwrap
 import time
+import tomllib
 from datetime import UTC, datetime
 
 import pytest
 
 from numretire.errors import DataError
 from numretire.model import Config, Item, Profile
+from numretire.serialize import profile_from_doc
 from numretire.store import Store, backup_path
 
 
@@ -138,6 +140,8 @@ def test_sigkill_while_saving_leaves_the_old_or_the_new_file(home, tmp_path):
         profile = store.read_profile("+8613812345678")  # raises if the file were broken
         assert profile is not None
         assert all(item.note == "x" * 200 for item in profile.items)
+        text = store.profile_path("+8613812345678").read_text(encoding="utf-8")
+        assert profile == profile_from_doc(tomllib.loads(text))  # its parsed copy never lags the file
 
 
 def _add_items(home: str, worker: int, count: int) -> None:

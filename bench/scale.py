@@ -54,8 +54,12 @@ CASES = [
 def environment(home: Path) -> dict[str, str]:
     env = {**os.environ, "NUMRETIRE_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "100"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))
+    # this checkout's numretire and the baseline, whatever the folder the runs start in
+    env["PYTHONPATH"] = os.pathsep.join([str(HERE), str(HERE.parent), *_PYTHONPATH])
     return env
+
+
+_PYTHONPATH = [os.path.abspath(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
 
 
 def build(home: Path, numbers: list[str], items: int, events: int) -> str:
@@ -134,7 +138,10 @@ def main() -> int:
     args = parser.parse_args()
     global CLOCK
     CLOCK = args.clock
-    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp())
+    root = Path(args.keep).resolve() if args.keep else Path(tempfile.mkdtemp())
+    root.mkdir(parents=True, exist_ok=True)
+    previous = os.getcwd()
+    os.chdir(root)  # `python -c` looks for modules in the current folder first: one of our own
     try:
         homes: dict[str, tuple[Path, str]] = {}
         for name, numbers, items in (
@@ -198,6 +205,7 @@ def main() -> int:
                 f"{ratio:>6.2f}x {goal:>7} {growth:>7} {flag}"
             )
     finally:
+        os.chdir(previous)
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
     return 0

@@ -53,9 +53,15 @@ def level_of(flags: tuple[str, ...] | list[str], category: str = "other") -> str
 def assess(
     catalog_flags: tuple[str, ...] | list[str], answers: dict[str, bool], category: str, lang: str
 ) -> Risk:
-    flags = effective_flags(catalog_flags, answers)
-    level = level_of(flags, category)
-    return Risk(level, flags, reason(flags, category, lang))
+    key = (tuple(catalog_flags), tuple(answers.items()), category, lang)
+    found = _ASSESSED.get(key)
+    if found is None:  # an inventory of hundreds of items has a few dozen kinds of risk
+        flags = effective_flags(catalog_flags, answers)
+        found = _ASSESSED[key] = Risk(level_of(flags, category), flags, reason(flags, category, lang))
+    return found
+
+
+_ASSESSED: dict[tuple, Risk] = {}
 
 
 def reason(flags: tuple[str, ...] | list[str], category: str, lang: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from numretire.model import PROFILE_KINDS, STATUSES, Config, Custom, Event, Evidence, Item, Lookup, Profile
 
-PROFILE_SCHEMA = 3
+PROFILE_SCHEMA = 4
 CONFIG_SCHEMA = 1
 
 
@@ -54,9 +54,33 @@ def _profile_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _profile_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
+    """4 writes each history event as one line of text, 'TIME STATUS[ NOTE]', instead of an inline
+    table: the same facts, read in less than half the time (20,000 inline tables were most of the cost
+    of a big profile). The old events are checked where they stand, so an error names their old place."""
+    items = doc.get("items")
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        history = item.get("history") if isinstance(item, dict) else None
+        if not isinstance(history, list):
+            continue  # left for the checks of schema 4 to report
+        lines = []
+        for j, ev in enumerate(history):
+            ew = f"items[{i}].history[{j}]."
+            _check(isinstance(ev, dict), ew.rstrip("."), "expected a table")
+            _unknown(ev, {"at", "status", "note"}, ew)
+            ev_status = _get(ev, "status", str, ew)
+            _check(ev_status in STATUSES, f"{ew}status", f"expected one of {', '.join(STATUSES)}")
+            at = _aware(_get(ev, "at", datetime, ew))
+            lines.append(event_line(Event(at, ev_status, _get(ev, "note", str, ew, ""))))
+        item["history"] = lines
+    doc["schema"] = 4
+    return doc
+
+
 PROFILE_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _profile_1_to_2,
     2: _profile_2_to_3,
+    3: _profile_3_to_4,
 }
 CONFIG_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
@@ -120,6 +144,39 @@ def _unknown(doc: dict[str, Any], known: set[str], where: str) -> None:
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+# ---------------------------------------------------------------- history events
+
+EVENT_FORMAT = "'YYYY-MM-DDTHH:MM:SSZ STATUS' with an optional note after a space"
+
+
+def event_line(ev: Event) -> str:
+    """An event as the profile file holds it: '2026-11-24T09:30:00Z moved' or, with a note,
+    '2026-11-24T09:30:00Z blocked the bank wants a visit'. UTC is written Z, other offsets as they are."""
+    at = ev.at.isoformat()
+    if at.endswith("+00:00"):
+        at = at[:-6] + "Z"
+    return f"{at} {ev.status} {ev.note}" if ev.note else f"{at} {ev.status}"
+
+
+def _event_from_line(line: Any, where: str) -> Event:
+    if line.__class__ is not str:
+        _check(False, where, f"expected text: {EVENT_FORMAT}")
+    at_text, _, rest = line.partition(" ")
+    status, _, note = rest.partition(" ")
+    try:
+        at = datetime.fromisoformat(at_text) if "T" in at_text else None
+    except ValueError:
+        at = None
+    if at is None:
+        _check(False, where, f"expected a date and time first: {EVENT_FORMAT}")
+    if status not in _STATUS_SET:
+        _check(False, where, f"expected a status after the time, one of {', '.join(STATUSES)}")
+    return Event(at if at.tzinfo else at.replace(tzinfo=UTC), status, note)
+
+
+_STATUS_SET = frozenset(STATUSES)
 
 
 # ---------------------------------------------------------------- profile
@@ -236,14 +293,10 @@ def _item_from_doc(raw: Any, where: str) -> Item:
         custom = Custom(
             _get(custom_raw, "name", str, cw), _get(custom_raw, "category", str, cw, "other"), flags
         )
-    history = []
-    for j, ev in enumerate(_get(raw, "history", list, where, [])):
-        ew = f"{where}history[{j}]."
-        _check(isinstance(ev, dict), ew.rstrip("."), "expected a table")
-        _unknown(ev, {"at", "status", "note"}, ew)
-        ev_status = _get(ev, "status", str, ew)
-        _check(ev_status in STATUSES, f"{ew}status", f"expected one of {', '.join(STATUSES)}")
-        history.append(Event(_aware(_get(ev, "at", datetime, ew)), ev_status, _get(ev, "note", str, ew, "")))
+    history = [
+        _event_from_line(line, f"{where}history[{j}]")
+        for j, line in enumerate(_get(raw, "history", list, where, []))
+    ]
     return Item(
         id=item_id,
         status=status,
@@ -277,7 +330,7 @@ def profile_to_doc(profile: Profile) -> dict[str, Any]:
                 "category": item.custom.category,
                 "flags": list(item.custom.flags),
             }
-        raw["history"] = [{"at": ev.at, "status": ev.status, "note": ev.note} for ev in item.history]
+        raw["history"] = [event_line(ev) for ev in item.history]
         if item.evidence:
             raw["evidence"] = [_drop_none(dict(vars(ev))) for ev in item.evidence]
         items.append(raw)
@@ -304,6 +357,125 @@ def profile_to_doc(profile: Profile) -> dict[str, Any]:
     )
 
 
+# ---------------------------------------------------------------- the parsed cache
+
+# A profile (or the config) as plain tuples of text and numbers (what marshal stores), for the private
+# parsed copy of each file (parsed_cache.py). Only what was decoded from a file, so already checked, is
+# ever turned into one; reading one back checks its shape only, and anything that does not fit is read
+# from the TOML.
+CACHE_LAYOUT = 1
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def profile_to_cache(profile: Profile) -> tuple:
+    items = tuple(
+        (
+            item.id,
+            item.status,
+            item.note,
+            dict(item.answers),
+            None
+            if item.custom is None
+            else (item.custom.name, item.custom.category, tuple(item.custom.flags)),
+            item.origin,
+            tuple((ev.at.isoformat(), ev.status, ev.note) for ev in item.history),
+            tuple(
+                (ev.source, ev.digest, ev.count, _iso(ev.first), _iso(ev.last), ev.login_is_number)
+                for ev in item.evidence
+            ),
+        )
+        for item in profile.items
+    )
+    return (
+        CACHE_LAYOUT,
+        profile.number,
+        profile.country_code,
+        profile.region,
+        profile.created.isoformat(),
+        profile.label,
+        profile.kind,
+        profile.new_number,
+        profile.carrier,
+        profile.carrier_source,
+        _iso(profile.cancel_on),
+        _iso(profile.cancelled_on),
+        _iso(profile.arrears_since),
+        _iso(profile.acquired_on),
+        tuple((lk.count, _iso(lk.on), lk.recorded.isoformat()) for lk in profile.lookups),
+        items,
+        tuple(profile.dismissed),
+    )
+
+
+def profile_from_cache(data: Any) -> Profile:
+    """The profile `profile_to_cache` gave `data` for; TypeError or ValueError when `data` is not one."""
+    (
+        layout,
+        number,
+        country_code,
+        region,
+        created,
+        label,
+        kind,
+        new_number,
+        carrier,
+        carrier_source,
+        cancel_on,
+        cancelled_on,
+        arrears_since,
+        acquired_on,
+        lookups,
+        items,
+        dismissed,
+    ) = data
+    if layout != CACHE_LAYOUT:
+        raise ValueError(layout)
+    moment = datetime.fromisoformat
+    day = date.fromisoformat
+
+    def opt_day(value: str | None) -> date | None:
+        return None if value is None else day(value)
+
+    out = []
+    for item_id, status, note, answers, custom, origin, history, evidence in items:
+        out.append(
+            Item(
+                id=item_id,
+                status=status,
+                note=note,
+                answers=dict(answers),
+                custom=None if custom is None else Custom(custom[0], custom[1], list(custom[2])),
+                origin=origin,
+                history=[Event(moment(at), ev_status, ev_note) for at, ev_status, ev_note in history],
+                evidence=[
+                    Evidence(source, digest, count, opt_day(first), opt_day(last), login)
+                    for source, digest, count, first, last, login in evidence
+                ],
+            )
+        )
+    return Profile(
+        number=number,
+        country_code=country_code,
+        region=region,
+        created=moment(created),
+        label=label,
+        kind=kind,
+        new_number=new_number,
+        carrier=carrier,
+        carrier_source=carrier_source,
+        cancel_on=opt_day(cancel_on),
+        cancelled_on=opt_day(cancelled_on),
+        arrears_since=opt_day(arrears_since),
+        acquired_on=opt_day(acquired_on),
+        lookups=[Lookup(count, opt_day(on), moment(recorded)) for count, on, recorded in lookups],
+        items=out,
+        dismissed=list(dismissed),
+    )
+
+
 # ---------------------------------------------------------------- config
 
 
@@ -317,6 +489,17 @@ def config_from_doc(doc: dict[str, Any]) -> Config:
         lang=lang,
         region=_get(doc, "region", str, "", None),
     )
+
+
+def config_to_cache(config: Config) -> tuple:
+    return (CACHE_LAYOUT, config.default_profile, config.lang, config.region)
+
+
+def config_from_cache(data: Any) -> Config:
+    layout, default_profile, lang, region = data
+    if layout != CACHE_LAYOUT:
+        raise ValueError(layout)
+    return Config(default_profile=default_profile, lang=lang, region=region)
 
 
 def config_to_doc(config: Config) -> dict[str, Any]:

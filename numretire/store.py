@@ -91,8 +91,11 @@ class Store:
     # ------------------------------------------------------------ reading
 
     def _read_doc(self, path: Path) -> dict[str, Any] | None:
-        import tomllib
+        raw = self._read_bytes(path)
+        return None if raw is None else self._parse(path, raw)
 
+    def _read_bytes(self, path: Path) -> bytes | None:
+        """The bytes of `path`, or None when it is not there (see _open_regular)."""
         handle = _open_regular(path)
         if handle is None:
             return None
@@ -101,6 +104,11 @@ class Store:
                 raw = handle.read()
         except OSError as exc:
             raise DataError("store.unreadable", path=str(path), problem=_os_problem(exc)) from None
+        return raw
+
+    def _parse(self, path: Path, raw: bytes) -> dict[str, Any]:
+        import tomllib
+
         try:
             return tomllib.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -134,12 +142,25 @@ class Store:
             line = _line_of(path, exc.where)
             raise self._corrupt(path, line, f"{exc.where}: {exc.problem}") from None
 
+    def _read_parsed(self, path: Path, kind: str, decode) -> Any:
+        """The file's object, from its parsed copy when the copy is of the bytes the file holds now;
+        None when there is no file."""
+        from numretire import parsed_cache
+
+        raw = self._read_bytes(path)
+        if raw is None:
+            return None
+        found = parsed_cache.load(self.home, path, raw, kind)
+        if found is None:
+            found = self._decode(path, self._parse(path, raw), decode)
+            parsed_cache.save(self.home, path, raw, kind, found)
+        return found
+
     def read_config(self) -> Config:
         from numretire.serialize import config_from_doc
 
-        path = paths.config_file(self.home)
-        doc = self._read_doc(path)
-        return Config() if doc is None else self._decode(path, doc, config_from_doc)
+        config = self._read_parsed(paths.config_file(self.home), "config", config_from_doc)
+        return Config() if config is None else config
 
     def profile_path(self, e164: str) -> Path:
         return paths.profiles_dir(self.home) / f"{e164.lstrip('+')}.toml"
@@ -165,10 +186,9 @@ class Store:
         from numretire.serialize import profile_from_doc
 
         path = self.profile_path(e164)
-        doc = self._read_doc(path)
-        if doc is None:
+        profile = self._read_parsed(path, "profile", profile_from_doc)
+        if profile is None:
             return None
-        profile = self._decode(path, doc, profile_from_doc)
         if profile.number != e164:
             from numretire.numbers import mask_any
 
@@ -267,20 +287,33 @@ class Store:
     # ------------------------------------------------------------ writing
 
     def save_config(self, config: Config) -> None:
-        from numretire.serialize import config_to_doc
+        from numretire.serialize import config_from_doc, config_to_doc
 
-        self._write_doc(paths.config_file(self.home), config_to_doc(config))
+        self._save_parsed(paths.config_file(self.home), config_to_doc(config), "config", config_from_doc)
 
     def save_profile(self, profile: Profile) -> None:
-        from numretire.serialize import profile_to_doc
+        from numretire.serialize import profile_from_doc, profile_to_doc
 
-        self._write_doc(self.profile_path(profile.number), profile_to_doc(profile))
+        path = self.profile_path(profile.number)
+        self._save_parsed(path, profile_to_doc(profile), "profile", profile_from_doc)
 
-    def _write_doc(self, path: Path, doc: dict[str, Any]) -> None:
-        import tomli_w
+    def _save_parsed(self, path: Path, doc: dict[str, Any], kind: str, decode) -> None:
+        """Save `doc`, and as the file's parsed copy what reading it gives, checked as a read checks it."""
+        from numretire import parsed_cache
+        from numretire.serialize import Invalid
+
+        data = self._write_doc(path, doc)
+        try:
+            parsed_cache.save(self.home, path, data, kind, decode(doc))
+        except Invalid:  # the next read reports the problem with its place
+            parsed_cache.forget(self.home, path)
+
+    def _write_doc(self, path: Path, doc: dict[str, Any]) -> bytes:
+        """Save `doc` as `path`; return the bytes the file holds."""
+        from numretire import toml_writer
 
         self.ensure_home()
-        data = tomli_w.dumps(doc).encode("utf-8")
+        data = toml_writer.dumps(doc).encode("utf-8")
         # A link is saved through: the file it points to is replaced, and the link is kept. The backup
         # stays beside the name the user knows (and the error messages give).
         target = Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -293,12 +326,13 @@ class Store:
                 with handle:
                     current = handle.read()
             if current == data:  # nothing changed: keep the file, and the backup of the version before it
-                return
+                return data
             if current is not None:
                 write_atomic(backup_path(path), current)
             write_atomic(target, data)
         except OSError as exc:
             raise DataError("store.cannot_save", path=str(path), problem=_os_problem(exc)) from None
+        return data
 
 
 def _is_profile_name(path: Path) -> bool:

@@ -38,12 +38,24 @@ class LineIndex:
                 if len(hits) - first > int(index):
                     start = hits[first + int(index)]
                     continue
-                return start + 1
+                return self._array_entry(start, name, int(index)) + 1
             found = self._find_key(start, name)
             if found is None:
                 return start + 1
             start = found
         return start + 1
+
+    def _array_entry(self, start: int, name: str, index: int) -> int:
+        """The line of entry `index` of the array `name = [` written one entry a line, as numretire
+        writes them (a profile's history); else the array's own line, or `start`."""
+        found = self._find_key(start, name)
+        if found is None:
+            return start
+        if self.lines[found].rstrip().endswith("[") and found + 1 + index < len(self.lines):
+            line = found + 1 + index
+            if not self.lines[line].lstrip().startswith("]"):
+                return line
+        return found
 
     def _find_key(self, start: int, name: str) -> int | None:
         """The first line at or after `start` (within the current [[array]] entry) naming `name`."""

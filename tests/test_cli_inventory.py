@@ -119,3 +119,17 @@ def test_an_unknown_item_suggests_the_closest(retiring, typed):
 def test_an_unknown_status_is_still_refused(retiring):
     retiring("add", "jd")
     assert "unknown status" in retiring("mark", "jd", "vanished", "--lang", "en", code=1).stderr
+
+
+def test_a_big_json_document_is_one_line_with_the_same_data(retiring, monkeypatch):
+    import json
+
+    from numretire.exporters import json_doc
+
+    retiring("add", "meituan", "alipay")
+    pretty = retiring("list", "--json").stdout
+    assert pretty.startswith('{\n  "version": 1,')
+    monkeypatch.setattr(json_doc, "PRETTY_LIMIT", 100)
+    big = retiring("list", "--json").stdout
+    assert big.count("\n") == 1 and big.endswith("}\n")
+    assert json.loads(big) == json.loads(pretty)

@@ -13,6 +13,7 @@ from numretire.serialize import (
     Invalid,
     _profile_1_to_2,
     _profile_2_to_3,
+    _profile_3_to_4,
     config_from_doc,
     profile_from_doc,
     profile_to_doc,
@@ -163,3 +164,159 @@ def test_get_builds_no_error_message_when_the_value_is_fine(monkeypatch):
     monkeypatch.setattr(serialize, "_check", boom)
     assert serialize._get({"a": "x"}, "a", str, "") == "x"
     assert serialize._get({}, "b", int, "", 3) == 3
+
+
+# ---------------------------------------------------------------- schema 4: history events as lines
+
+# A profile as schema 3 wrote it (tomli_w's layout): every event an inline table.
+OLD_LAYOUT = """\
+schema = 3
+number = "+8613812345678"
+country_code = 86
+region = "CN"
+label = "main"
+kind = "retire"
+carrier_source = "prefix"
+created = 2026-11-01 09:00:00+00:00
+
+[[items]]
+id = "alipay"
+status = "blocked"
+origin = "init"
+note = "the bank wants a visit"
+history = [
+    { at = 2026-11-01 09:00:00+00:00, status = "open", note = "" },
+    { at = 2026-11-20 18:30:00+08:00, status = "blocked", note = "the bank wants a visit" },
+]
+
+[[items]]
+id = "qq"
+status = "open"
+origin = "manual"
+history = [
+    { at = 2026-11-02T10:00:00, status = "open" },
+]
+"""
+
+
+def test_a_schema_3_file_migrates_to_history_lines():
+    profile = profile_from_doc(tomllib.loads(OLD_LAYOUT))
+    assert profile.item("alipay").history == [
+        Event(datetime(2026, 11, 1, 9, tzinfo=UTC), "open", ""),
+        Event(datetime(2026, 11, 20, 10, 30, tzinfo=UTC), "blocked", "the bank wants a visit"),
+    ]
+    assert profile.item("qq").history == [Event(datetime(2026, 11, 2, 10, tzinfo=UTC), "open", "")]
+    doc = profile_to_doc(profile)
+    assert doc["schema"] == PROFILE_SCHEMA == 4
+    assert doc["items"][0]["history"] == [
+        "2026-11-01T09:00:00Z open",
+        "2026-11-20T18:30:00+08:00 blocked the bank wants a visit",  # the offset as it was written
+    ]
+    assert profile_from_doc(tomllib.loads(tomli_w.dumps(doc))) == profile
+
+
+def test_the_migration_from_3_checks_old_events_where_they_stand():
+    doc = _profile_3_to_4({"schema": 3, "items": [{"id": "a", "history": []}, {"id": "b"}, "x"]})
+    assert doc == {"schema": 4, "items": [{"id": "a", "history": []}, {"id": "b"}, "x"]}
+
+
+@pytest.mark.parametrize(
+    ("event", "where"),
+    [
+        ({"at": "yesterday", "status": "open"}, "items[0].history[1].at"),
+        ({"status": "open"}, "items[0].history[1].at"),
+        ({"at": datetime(2026, 1, 1, tzinfo=UTC), "status": "gone"}, "items[0].history[1].status"),
+        ({"at": datetime(2026, 1, 1, tzinfo=UTC), "status": "open", "by": "me"}, "items[0].history[1].by"),
+        ("2026-01-01T00:00:00Z open", "items[0].history[1]"),  # schema 3 had no lines
+    ],
+)
+def test_a_broken_schema_3_event_is_named_by_its_old_place(event, where):
+    good = {"at": datetime(2026, 1, 1, tzinfo=UTC), "status": "open", "note": ""}
+    doc = tomllib.loads(OLD_LAYOUT)
+    doc["items"][0]["history"] = [good, event]
+    with pytest.raises(Invalid) as caught:
+        profile_from_doc(doc)
+    assert caught.value.where == where
+
+
+@pytest.mark.parametrize(
+    ("event", "line"),
+    [
+        (Event(datetime(2026, 11, 24, 9, 30, tzinfo=UTC), "moved"), "2026-11-24T09:30:00Z moved"),
+        (
+            Event(datetime(2026, 11, 24, 9, 30, tzinfo=UTC), "blocked", "the bank wants a visit"),
+            "2026-11-24T09:30:00Z blocked the bank wants a visit",
+        ),
+        (
+            Event(datetime(2026, 11, 24, 9, 30, 5, 123, tzinfo=UTC), "done"),
+            "2026-11-24T09:30:05.000123Z done",
+        ),
+        (Event(datetime(2026, 11, 24, tzinfo=UTC), "open", "  two spaces\nand a line"), None),
+        (Event(datetime(2026, 11, 24, tzinfo=UTC), "open", " "), None),
+    ],
+)
+def test_an_event_line_reads_back_as_the_event(event, line):
+    from numretire.serialize import _event_from_line, event_line
+
+    if line is not None:
+        assert event_line(event) == line
+    assert _event_from_line(event_line(event), "x") == event
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        5,
+        "",
+        "yesterday open",
+        "2026-11-24 open",
+        "2026-11-24T09:30:00Z gone",
+        "2026-11-24T09:30:00Z",
+        "2026-13-01T00:00:00Z open",
+    ],
+)
+def test_a_broken_event_line_is_named_by_its_place(line):
+    doc = {
+        "schema": PROFILE_SCHEMA,
+        "number": "+8613812345678",
+        "country_code": 86,
+        "region": "CN",
+        "created": datetime(2026, 1, 1, tzinfo=UTC),
+        "items": [{"id": "a", "history": ["2026-11-24T09:30:00Z open", line]}],
+    }
+    with pytest.raises(Invalid) as caught:
+        profile_from_doc(doc)
+    assert caught.value.where == "items[0].history[1]"
+
+
+def test_a_naive_time_in_an_event_line_is_utc():
+    doc = {
+        "schema": PROFILE_SCHEMA,
+        "number": "+8613812345678",
+        "country_code": 86,
+        "region": "CN",
+        "created": datetime(2026, 1, 1, tzinfo=UTC),
+        "items": [{"id": "a", "history": ["2026-11-24T09:30:00 open"]}],
+    }
+    assert profile_from_doc(doc).items[0].history[0].at == datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+
+
+# ---------------------------------------------------------------- the parsed cache's form
+
+
+@settings(max_examples=150)
+@given(profiles)
+def test_a_profile_survives_the_cache_form_unchanged(profile):
+    import marshal
+
+    from numretire.serialize import profile_from_cache, profile_to_cache
+
+    assert profile_from_cache(marshal.loads(marshal.dumps(profile_to_cache(profile)))) == profile
+
+
+@pytest.mark.parametrize("data", [(), (99,), ("x",) * 17, None, 5])
+def test_a_cache_form_of_another_shape_is_refused(data):
+    from numretire.serialize import profile_from_cache
+
+    with pytest.raises((TypeError, ValueError)):
+        profile_from_cache(data)

@@ -7,12 +7,14 @@ import subprocess
 import sys
 import textwrap
 import time
+import tomllib
 from datetime import UTC, datetime
 
 import pytest
 
 from numretire.errors import DataError
 from numretire.model import Config, Item, Profile
+from numretire.serialize import profile_from_doc
 from numretire.store import Store, backup_path
 
 
@@ -138,6 +140,8 @@ def test_sigkill_while_saving_leaves_the_old_or_the_new_file(home, tmp_path):
         profile = store.read_profile("+8613812345678")  # raises if the file were broken
         assert profile is not None
         assert all(item.note == "x" * 200 for item in profile.items)
+        text = store.profile_path("+8613812345678").read_text(encoding="utf-8")
+        assert profile == profile_from_doc(tomllib.loads(text))  # its parsed copy never lags the file
 
 
 def _add_items(home: str, worker: int, count: int) -> None:
@@ -575,3 +579,154 @@ def test_a_file_cut_short_is_placed_at_its_last_line(home, retiring):
     path.write_text("\n".join(lines[:6]) + "\nnew_number = ")
     line = one_line(retiring("status", "--lang", "en", code=1))
     assert "line 7:" in line or "line 7," in line
+
+
+# ---------------------------------------------------------------- an old layout, the parsed copy
+
+
+def test_an_old_layout_file_is_read_and_saved_in_the_new_one(home, run):
+    from test_serialize import OLD_LAYOUT
+
+    store = Store(home)
+    store.ensure_home()
+    path = store.profile_path("+8613812345678")
+    path.write_text(OLD_LAYOUT, encoding="utf-8")
+    statuses = {i["id"]: i["status"] for i in run.json("list")["items"]}
+    assert statuses == {"alipay": "blocked", "qq": "open"}
+    run("mark", "qq", "moved")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("schema = 4\n")
+    assert '    "2026-11-20T18:30:00+08:00 blocked the bank wants a visit",\n' in text
+    assert backup_path(path).read_text(encoding="utf-8") == OLD_LAYOUT
+    profile = store.read_profile("+8613812345678")
+    assert [e.status for e in profile.item("qq").history] == ["open", "moved"]
+
+
+def _copy(home):
+    from numretire.parsed_cache import cache_path
+
+    return cache_path(home, Store(home).profile_path("+8613812345678"))
+
+
+def _no_parsing(monkeypatch):
+    def parse(self, path, raw):
+        raise AssertionError("the TOML was parsed")
+
+    monkeypatch.setattr(Store, "_parse", parse)
+
+
+def test_a_saved_profile_is_read_back_from_its_parsed_copy(home, monkeypatch):
+    store = Store(home)
+    saved = make_profile(label="big", items=[Item(id=f"item-{i}", note="n") for i in range(30)])
+    store.save_profile(saved)
+    assert _copy(home).is_file()
+    _no_parsing(monkeypatch)
+    assert store.read_profile("+8613812345678") == saved
+
+
+def test_a_hand_edited_file_is_read_from_its_text_not_from_the_copy(home):
+    store = Store(home)
+    store.save_profile(make_profile(label="before"))
+    path = store.profile_path("+8613812345678")
+    path.write_text(path.read_text().replace('label = "before"', 'label = "after!"'))  # same size
+    assert store.read_profile("+8613812345678").label == "after!"
+    path.write_text(path.read_text().replace('label = "after!"', 'label = "lost"\nwhat = 1'))
+    with pytest.raises(DataError) as caught:  # a file broken by hand is reported, copy or not
+        store.read_profile("+8613812345678")
+    assert "what" in caught.value.render("en")
+
+
+def test_a_damaged_copy_is_never_loaded(home):
+    store = Store(home)
+    saved = make_profile(label="x", items=[Item(id=f"item-{i}") for i in range(5)])
+    store.save_profile(saved)
+    from numretire import parsed_cache
+
+    copy = _copy(home)
+    good = copy.read_bytes()
+    path = store.profile_path("+8613812345678")
+    for n in range(60):
+        damaged = bytearray(good)
+        damaged[(n * 7919) % len(good)] ^= 1 << (n % 8)
+        copy.write_bytes(bytes(damaged))
+        assert parsed_cache.load(home, path, path.read_bytes(), "profile") is None
+        assert store.read_profile("+8613812345678") == saved
+        assert parsed_cache.load(home, path, path.read_bytes(), "profile") == saved  # rebuilt from the TOML
+    copy.write_bytes(good[: len(good) // 2])
+    assert store.read_profile("+8613812345678") == saved
+
+
+def test_the_copy_of_another_number_is_not_taken_for_this_one(home):
+    from numretire.parsed_cache import cache_path
+
+    store = Store(home)
+    store.save_profile(make_profile(label="one"))
+    other = make_profile(number="+8613912345678", label="two")
+    store.save_profile(other)
+    mine = _copy(home)
+    mine.write_bytes(cache_path(home, store.profile_path(other.number)).read_bytes())
+    assert store.read_profile("+8613812345678").label == "one"
+
+
+def test_the_copy_is_private_and_optional(home):
+    old = os.umask(0)
+    try:
+        store = Store(home)
+        store.save_profile(make_profile())
+    finally:
+        os.umask(old)
+    copy = _copy(home)
+    assert mode(copy) == 0o600
+    assert mode(copy.parent) == 0o700 and mode(copy.parent.parent) == 0o700
+    import shutil
+
+    shutil.rmtree(home / "cache")
+    (home / "cache").write_text("not a folder")  # the copy cannot be written: only slower
+    store.save_profile(make_profile(label="still saved"))
+    assert store.read_profile("+8613812345678").label == "still saved"
+
+
+def test_a_copy_is_made_by_the_first_read(home, monkeypatch):
+    store = Store(home)
+    store.save_profile(make_profile(label="x"))
+    _copy(home).unlink()
+    first = store.read_profile("+8613812345678")
+    assert _copy(home).is_file()
+    _no_parsing(monkeypatch)
+    assert store.read_profile("+8613812345678") == first
+
+
+def test_a_broken_history_line_is_named_with_its_own_line(home, retiring):
+    retiring("add", "alipay")
+    retiring("mark", "alipay", "moved")
+    path = Store(home).profile_path("+8613812345678")
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.endswith(' moved",'))
+    path.write_text(text.replace(' moved",', ' gone",'), encoding="utf-8")
+    result = retiring("status", code=1)
+    assert f"line {number}:" in result.stderr and ".history[1]" in result.stderr
+
+
+def test_the_config_has_a_parsed_copy_too(home, monkeypatch):
+    from numretire import paths
+
+    store = Store(home)
+    store.save_config(Config(default_profile="+8613812345678", lang="en"))
+    with monkeypatch.context() as patched:
+        _no_parsing(patched)
+        assert store.read_config() == Config(default_profile="+8613812345678", lang="en")
+    path = paths.config_file(home)
+    path.write_text(path.read_text().replace('lang = "en"', 'lang = "zh"'))
+    assert store.read_config().lang == "zh"
+    path.write_text(path.read_text().replace('lang = "zh"', 'lang = "fr"'))
+    with pytest.raises(DataError):
+        store.read_config()
+
+
+def test_a_command_that_finds_every_copy_current_parses_no_toml(home, retiring):
+    env = {**os.environ, "NUMRETIRE_HOME": str(home)}
+    code = "import sys; from numretire.cli import main; main()"
+    check = [sys.executable, "-X", "importtime", "-c", code, "status"]
+    result = subprocess.run(check, env=env, capture_output=True, text=True, check=True)
+    assert "tomllib" not in result.stderr

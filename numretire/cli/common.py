@@ -211,12 +211,11 @@ def safe(text: str, keep_newlines: bool = False) -> str:
 
 def emit_json(document: dict[str, Any]) -> None:
     """One JSON document on stdout, nothing else there."""
-    import json
-
+    from numretire.exporters.json_doc import dumps
     from numretire.visible import visible_json
 
     payload = {"version": JSON_VERSION, **document}
-    sys.stdout.write(visible_json(json.dumps(payload, ensure_ascii=False, indent=2, default=str)) + "\n")
+    sys.stdout.write(visible_json(dumps(payload, default=str)) + "\n")
 
 
 def interactive() -> bool:

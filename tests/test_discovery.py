@@ -36,6 +36,8 @@ def test_apply_is_idempotent_per_file_and_keeps_no_bodies():
         "first": date(2026, 1, 1),
         "last": date(2026, 2, 1),
         "login_is_number": False,
+        "kinds": [],
+        "issuer": "",
     }
     # another file adds its own evidence; the same file again replaces its own
     assert discovery.apply(p, props, "sms", "def", AT) == 1

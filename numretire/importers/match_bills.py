@@ -52,7 +52,8 @@ _KIND_FIRST_CHARS = frozenset("免自连包代委周")  # a row without any of t
 
 _SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
 _BRAND_SUFFIXES = ("平台商户", "特约商户")
-_SHOP = re.compile(r"(?:店|商行|超市|便利|小卖部|档口|工作室)(?:\(.*\))?$")
+# A shop's name ends so, or with its branch in brackets: 某某专营店, 过桥米线(传奇广场店).
+_SHOP = re.compile(r"(?:店|商行|超市|便利|小卖部|档口|工作室)\)?$|(?:店|商行|超市)\(.*\)$")
 # Counterparties that are payment institutions, not services holding an agreement.
 _PAYMENT_INSTITUTIONS = ("支付宝", "财付通", "微信支付", "网联清算", "银联", "花呗", "余额宝")
 _LATIN = re.compile(r"[0-9a-z]")

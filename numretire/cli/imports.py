@@ -271,17 +271,13 @@ def bill(
 ) -> None:
     """Read a payment statement (Alipay CSV, WeChat Pay CSV or .xlsx) · 读取支付宝/微信支付账单"""
     from numretire import discovery
-    from numretire.importers import iter_payments
-    from numretire.importers.match_bills import flags_of, match_payments
+    from numretire.importers import match_bill
+    from numretire.importers.match_bills import flags_of
 
     session = Session(lang, profile)
     p = session.profile()
 
-    def work(_progress):
-        issuer, rows = iter_payments(file)
-        return match_payments(rows, session.catalog, issuer)
-
-    matches = with_progress(session, file, work)
+    matches = with_progress(session, file, lambda _progress: match_bill(file, session.catalog))
     proposals = discovery.from_bills(matches, p)
     if json:
         emit_json(

@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import NamedTuple
 
 from numretire.catalog import Catalog
-from numretire.importers import Payment
+from numretire.importers import ImportFileError, PathLike, Payment
+from numretire.importers.bill_table import MAX_ROWS, day_of, layout
 from numretire.model import EVIDENCE_KINDS
 
 # The catalog id of the account each statement belongs to.
@@ -48,7 +49,9 @@ _KIND_WORDS = (
     ("subscription", re.compile(r"自动续费|自动续订|连续包[月季年]|连续订阅|包月续费")),
     ("auto-debit", re.compile(r"代扣|自动扣款|自动扣费|委托扣款|周期扣款")),
 )
-_KIND_FIRST_CHARS = frozenset("免自连包代委周")  # a row without any of these has no kind: no regex run
+# Any of them: one search a row, and the kinds are told apart only for the rows it finds.
+_ANY_KIND = re.compile("|".join(words.pattern for _, words in _KIND_WORDS))
+_KIND_CHARS = re.compile("[免自连包代委周]")  # the words' first characters: a cheaper first look
 
 _SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
 _BRAND_SUFFIXES = ("平台商户", "特约商户")
@@ -77,7 +80,7 @@ def company_key(name: str) -> str:
 def kinds_of(*texts: str) -> frozenset[str]:
     """The payment kinds these cells show."""
     text = "|".join(texts)
-    if not _KIND_FIRST_CHARS.intersection(text):
+    if not _ANY_KIND.search(text):
         return frozenset()
     return frozenset(kind for kind, words in _KIND_WORDS if words.search(text))
 
@@ -114,6 +117,8 @@ class BillMatches(NamedTuple):
 
 
 class _Tally:
+    """Rows found for one service: a count, the first and last day, the payment kinds, found how."""
+
     __slots__ = ("count", "first", "kinds", "last", "via")
 
     def __init__(self) -> None:
@@ -123,15 +128,13 @@ class _Tally:
         self.kinds: set[str] = set()
         self.via: set[str] = set()
 
-    def add(self, on: date | None, kinds: frozenset[str], via: str) -> None:
-        self.count += 1
-        if on is not None:
-            if self.first is None or on < self.first:
-                self.first = on
-            if self.last is None or on > self.last:
-                self.last = on
-        if kinds:
-            self.kinds |= kinds
+    def merge(self, count: int, first: date | None, last: date | None, kinds, via: str) -> None:
+        self.count += count
+        if first is not None and (self.first is None or first < self.first):
+            self.first = first
+        if last is not None and (self.last is None or last > self.last):
+            self.last = last
+        self.kinds.update(kinds)
         self.via.add(via)
 
     def ordered_kinds(self) -> tuple[str, ...]:
@@ -164,6 +167,9 @@ class BillIndex:
         for lengths in self.lengths.values():
             lengths.sort(reverse=True)
         self.longest = max((len(k) for k in self.names), default=0)
+        # The characters a goods text may start with to start with a name, as written (a Latin name
+        # in any case): any other first character is looked at no further.
+        self.starts = frozenset(self.lengths) | {c.upper() for c in self.lengths}
 
     def counterparty(self, counterparty: str) -> tuple[str | None, str]:
         """(service id, "company" | "name") for a counterparty, or (None, "")."""
@@ -183,6 +189,15 @@ class BillIndex:
 
     def leading_name(self, goods: str) -> str | None:
         """The one service whose name the goods text starts with (the longest name wins)."""
+        first = goods[0]
+        if first in self.starts:
+            pass
+        elif first == " " or first == "\u3000":
+            goods = goods.lstrip()
+            if not goods:
+                return None
+        elif first.isascii() or "\u4e00" <= first <= "\u9fff":
+            return None  # the common case: no name starts so (full-width letters are folded below)
         head = fold(goods[: self.longest + 8])
         if not head:
             return None
@@ -210,47 +225,174 @@ def is_payment_institution(counterparty: str) -> bool:
     return any(key.startswith(name) for name in _PAYMENT_INSTITUTIONS)
 
 
+CANDIDATE_MAX = 60  # characters: a counterparty offered by its name is a name, not a sentence
+MAX_NAME = 200  # characters of a counterparty looked at: real ones are far shorter
+
+
+IGNORE, SERVICE, UNKNOWN = 0, 1, 2  # what a counterparty's rows are read for
+
+
+class _Day:
+    """The first and last day of some rows, kept as the cells give them (text compares as text:
+    a statement writes every time alike) and read as dates at the end."""
+
+    __slots__ = ("count", "first", "kinds", "last")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first = None
+        self.last = None
+        self.kinds: set[str] = set()
+
+    def add(self, day) -> None:
+        self.count += 1
+        if day:
+            if self.last is None or day > self.last:
+                self.last = day
+            if self.first is None or day < self.first:
+                self.first = day
+
+
+class _Party(_Day):
+    """One counterparty as the statement writes it, and its rows: a statement repeats counterparties,
+    so what one is, is worked out once for each."""
+
+    __slots__ = ("candidate", "key", "mode", "named", "service_id", "via")
+
+    def __init__(self, mode: int, service_id: str | None, via: str, candidate: str) -> None:
+        super().__init__()
+        self.mode = mode  # IGNORE: a person, shop or payment institution; SERVICE; UNKNOWN
+        self.service_id = service_id
+        self.via = via
+        self.candidate = candidate  # its name, when it may be offered as a custom item; else ""
+        self.key = fold(candidate)
+        self.named = 0  # its rows whose goods named a service (they count for that service)
+
+
+def _iso(value: object) -> str:
+    """A cell's day as YYYY-MM-DD text ("" when it has none): a workbook's dates, a Payment's day."""
+    day = day_of(value)
+    return day.isoformat() if day is not None else ""
+
+
+def _date(value) -> date | None:
+    return day_of(value) if value is not None else None
+
+
+def match_rows(rows: Iterator[list], path: PathLike, catalog: Catalog, issuer: str) -> BillMatches:
+    """What a statement reveals, from its rows as a reader gives them (preamble and header line
+    included; see bill_table): the path `numretire import bill` takes, without a Payment per row."""
+    at = layout(rows, path)
+    columns = (at.counterparty, at.goods, at.type, at.method, at.remark, at.time)
+    return _match(rows, columns, at.width, path, catalog, issuer)
+
+
 def match_payments(payments: Iterable[Payment], catalog: Catalog, issuer: str) -> BillMatches:
     """What a statement's rows reveal: the services (and unknown agreement holders) it names."""
+    return _match(iter(payments), (0, 1, 2, 3, 4, 6), 7, "", catalog, issuer)
+
+
+def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> BillMatches:
+    """The matching loop. Per row: its counterparty looked up, its day kept, and for a service's or
+    an unknown company's row one search for payment words (and for the latter its goods' first
+    characters); people's and shops' rows are only counted. The rest is done once per counterparty."""
+    from operator import itemgetter
+
     index = BillIndex(catalog)
-    tallies: dict[str, _Tally] = {}
-    unknown: dict[str, _Tally] = {}
-    # Per distinct counterparty (a statement repeats them): (service, via, may the goods name it).
-    seen: dict[str, tuple[str | None, str, bool]] = {}
-    own = _Tally()
-    rows = 0
-    for row in payments:
-        rows += 1
-        own.add(row.on, frozenset(), "issuer")
-        party = row.counterparty
-        known = seen.get(party)
-        if known is None:
-            service_id, via = index.counterparty(party)
-            known = seen[party] = (service_id, via, service_id is None and may_name_by_goods(party))
-        service_id, via, by_goods = known
-        if service_id is None and by_goods and row.goods:
-            service_id = index.leading_name(row.goods)
-            via = "goods"
-        kinds = kinds_of(row.type, row.goods, row.method, row.remark)
+    at_party, at_goods, at_type, at_method, at_remark, at_time = columns
+    cells = [i for i in (at_type, at_goods, at_method, at_remark) if i is not None]
+    kind_cells = itemgetter(*cells) if len(cells) > 1 else (lambda row: (row[cells[0]],)) if cells else None
+    search = _KIND_CHARS.search  # the first characters of the payment words: kinds_of reads on
+    parties: dict[object, _Party] = {}
+    by_goods: dict[str, _Day] = {}  # service -> the rows whose goods named it
+
+    def party_of(cell: object) -> _Party:
+        name = cell.strip()[:MAX_NAME] if isinstance(cell, str) else ""
+        service_id, via = index.counterparty(name)
         if service_id is not None:
-            tally = tallies.get(service_id)
-            if tally is None:
-                tally = tallies[service_id] = _Tally()
-            tally.add(row.on, kinds, via)
-        elif kinds and party and not is_person(party) and not is_payment_institution(party):
-            key = fold(party)
-            tally = unknown.get(key)
-            if tally is None:
-                tally = unknown[key] = _Tally()
-                tally.via.add(party)  # the name as the statement writes it
-            tally.add(row.on, kinds, party)
+            return _Party(SERVICE, service_id, via, "")
+        if not name or not may_name_by_goods(name) or is_payment_institution(name):
+            return _Party(IGNORE, None, "", "")
+        return _Party(UNKNOWN, None, "", name if len(name) <= CANDIDATE_MAX else "")
+
+    def kinds_in(row) -> frozenset[str]:
+        try:
+            joined = "|".join(kind_cells(row))
+        except TypeError:  # a workbook's empty or numeric cells
+            joined = "|".join(c for c in kind_cells(row) if isinstance(c, str))
+        return kinds_of(joined) if search(joined) else frozenset()
+
+    from itertools import islice
+
+    starts = index.starts
+    party_get = parties.get
+    for row in islice(rows, MAX_ROWS):
+        if len(row) < width:
+            continue  # a blank line, or the footer some versions add
+        cell = row[at_party]
+        party = party_get(cell)
+        if party is None:
+            party = parties[cell] = party_of(cell)
+        day = row[at_time]
+        if day.__class__ is not str:
+            day = _iso(day)
+        party.count += 1
+        if day:
+            if party.last is None or day > party.last:
+                party.last = day
+            if party.first is None or day < party.first:
+                party.first = day
+        mode = party.mode
+        if not mode or kind_cells is None:
+            continue
+        if mode == UNKNOWN and at_goods is not None:
+            goods = row[at_goods]
+            if goods and goods.__class__ is str:
+                first = goods[0]
+                # the common case, no name starting so, decided here (see BillIndex.leading_name)
+                if first in starts or not (first.isascii() or "\u4e00" <= first <= "\u9fff"):
+                    service_id = index.leading_name(goods)
+                    if service_id is not None:
+                        party.named += 1
+                        named = by_goods.get(service_id)
+                        if named is None:
+                            named = by_goods[service_id] = _Day()
+                        named.add(day)
+                        named.kinds |= kinds_in(row)
+                        continue
+        try:
+            joined = "|".join(kind_cells(row))
+        except TypeError:  # a workbook's empty or numeric cells
+            joined = "|".join(c for c in kind_cells(row) if isinstance(c, str))
+        if search(joined):
+            party.kinds |= kinds_of(joined)
+    if next(rows, None) is not None:
+        raise ImportFileError("import.too_many", path=str(path), limit=f"{MAX_ROWS:,}")
+    total = sum(party.count for party in parties.values())
+
+    tallies: dict[str, _Tally] = {}
+    unknown: dict[str, tuple[str, _Tally]] = {}
+    own = _Tally()
+    for party in parties.values():
+        first, last = _date(party.first), _date(party.last)
+        own.merge(party.count, first, last, (), "issuer")
+        if party.mode == SERVICE:
+            tallies.setdefault(party.service_id, _Tally()).merge(
+                party.count, first, last, party.kinds, party.via
+            )
+        elif party.mode == UNKNOWN and party.candidate and party.kinds and party.count > party.named:
+            name, tally = unknown.setdefault(party.key, (party.candidate, _Tally()))
+            tally.merge(party.count - party.named, first, last, party.kinds, name)
+    for service_id, named in by_goods.items():
+        tallies.setdefault(service_id, _Tally()).merge(
+            named.count, _date(named.first), _date(named.last), named.kinds, "goods"
+        )
     own_id = ISSUER_SERVICE.get(issuer)
-    if rows and own_id is not None and catalog.get(own_id) is not None:
+    if total and own_id is not None and catalog.get(own_id) is not None:
         mine = tallies.setdefault(own_id, _Tally())
-        mine.count = max(mine.count, own.count)
-        mine.first = min((d for d in (mine.first, own.first) if d), default=None)
-        mine.last = max((d for d in (mine.last, own.last) if d), default=None)
-        mine.via.add("issuer")
+        count = mine.count
+        mine.merge(0, own.first, own.last, (), "issuer")
+        mine.count = max(count, own.count)
     services = tuple(
         sorted(
             (
@@ -263,13 +405,13 @@ def match_payments(payments: Iterable[Payment], catalog: Catalog, issuer: str) -
     candidates = tuple(
         sorted(
             (
-                BillCandidate(min(t.via, key=len), t.count, t.first, t.last, t.ordered_kinds())
-                for t in unknown.values()
+                BillCandidate(name, t.count, t.first, t.last, t.ordered_kinds())
+                for name, t in unknown.values()
             ),
             key=lambda c: (-c.count, c.name),
         )
     )
-    return BillMatches(issuer, rows, services, candidates)
+    return BillMatches(issuer, total, services, candidates)
 
 
 def flags_of(kinds: Iterable[str]) -> tuple[str, ...]:

@@ -46,12 +46,11 @@ KIND_FLAGS = {"auto-debit": "auto-debit", "subscription": "auto-debit", "passwor
 KINDS = EVIDENCE_KINDS
 _KIND_WORDS = (
     ("password-free", re.compile(r"免密")),
-    ("subscription", re.compile(r"自动续费|自动续订|连续包[月季年]|连续订阅|包月续费")),
-    ("auto-debit", re.compile(r"代扣|自动扣款|自动扣费|委托扣款|周期扣款")),
+    ("subscription", re.compile(r"自动续费|自动续订|连续包[月季年]|连续订阅|包月续费")),  # each has 续
+    ("auto-debit", re.compile(r"代扣|自动扣款|自动扣费|委托扣款|周期扣款")),  # each has 扣
 )
 # Any of them: one search a row, and the kinds are told apart only for the rows it finds.
 _ANY_KIND = re.compile("|".join(words.pattern for _, words in _KIND_WORDS))
-_KIND_CHARS = re.compile("[免自连包代委周]")  # the words' first characters: a cheaper first look
 
 _SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
 _BRAND_SUFFIXES = ("平台商户", "特约商户")
@@ -198,7 +197,11 @@ class BillIndex:
                 return None
         elif first.isascii() or "\u4e00" <= first <= "\u9fff":
             return None  # the common case: no name starts so (full-width letters are folded below)
-        head = fold(goods[: self.longest + 8])
+        head = goods[: self.longest + 8].strip()
+        # Folded only when folding changes it (full-width or capital letters, inner spaces): most
+        # goods texts are plain Chinese, and NFKC costs more than the look-ups.
+        if " " in head or head.casefold() != head or not unicodedata.is_normalized("NFKC", head):
+            head = fold(head)
         if not head:
             return None
         for n in self.lengths.get(head[0], ()):
@@ -302,7 +305,6 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
     at_party, at_goods, at_type, at_method, at_remark, at_time = columns
     cells = [i for i in (at_type, at_goods, at_method, at_remark) if i is not None]
     kind_cells = itemgetter(*cells) if len(cells) > 1 else (lambda row: (row[cells[0]],)) if cells else None
-    search = _KIND_CHARS.search  # the first characters of the payment words: kinds_of reads on
     parties: dict[object, _Party] = {}
     by_goods: dict[str, _Day] = {}  # service -> the rows whose goods named it
 
@@ -320,7 +322,7 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
             joined = "|".join(kind_cells(row))
         except TypeError:  # a workbook's empty or numeric cells
             joined = "|".join(c for c in kind_cells(row) if isinstance(c, str))
-        return kinds_of(joined) if search(joined) else frozenset()
+        return kinds_of(joined)
 
     from itertools import islice
 
@@ -364,7 +366,7 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
             joined = "|".join(kind_cells(row))
         except TypeError:  # a workbook's empty or numeric cells
             joined = "|".join(c for c in kind_cells(row) if isinstance(c, str))
-        if search(joined):
+        if "续" in joined or "扣" in joined or "免密" in joined:  # in every payment word: see _KIND_WORDS
             party.kinds |= kinds_of(joined)
     if next(rows, None) is not None:
         raise ImportFileError("import.too_many", path=str(path), limit=f"{MAX_ROWS:,}")

@@ -26,4 +26,4 @@ def looks_like_alipay(text: str) -> bool:
 
 def iter_rows(path: PathLike) -> Iterator[list[str]]:
     """The statement's lines as CSV rows, preamble and header line included (see bill_table)."""
-    return csv_rows(path, encoding_of(read_head(path)))
+    return csv_rows(path, encoding_of(read_head(path)), split_plain=True)

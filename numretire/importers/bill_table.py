@@ -108,8 +108,13 @@ def payments(rows: Iterator[list], path: PathLike) -> Iterator[Payment]:
         yield Payment(_text(row[at.counterparty]), *texts, day_of(row[at.time]))
 
 
-def csv_rows(path: PathLike, encoding: str) -> Iterator[list[str]]:
-    """The rows of the CSV file `path`, read as it streams; ImportFileError for an unreadable line."""
+def csv_rows(path: PathLike, encoding: str, split_plain: bool = False) -> Iterator[list[str]]:
+    """The rows of the CSV file `path`, read as it streams; ImportFileError for an unreadable line.
+
+    With `split_plain`, a line without a quote character is split at its commas, which is what the
+    csv module makes of it, at a fraction of the cost (Alipay quotes no cell it need not); lines with
+    quotes, and the lines a quoted cell runs on to, go through the csv module.
+    """
     import csv
 
     where = str(path)
@@ -117,7 +122,10 @@ def csv_rows(path: PathLike, encoding: str) -> Iterator[list[str]]:
         with open(path, encoding=encoding, newline="") as handle:
             reader = csv.reader(handle)
             try:
-                yield from reader
+                if split_plain:
+                    yield from _split_rows(handle, where)
+                else:
+                    yield from reader
             except csv.Error as exc:
                 raise ImportFileError(
                     "import.bad_csv", path=where, line=reader.line_num, problem=str(exc)
@@ -126,6 +134,33 @@ def csv_rows(path: PathLike, encoding: str) -> Iterator[list[str]]:
                 raise ImportFileError("import.bad_encoding", path=where) from None
     except OSError as exc:
         raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
+
+
+def _split_rows(handle, where: str) -> Iterator[list[str]]:
+    import csv
+
+    line_number = 0
+    for line in handle:
+        line_number += 1
+        if '"' not in line:
+            if "\x00" in line:
+                raise ImportFileError(
+                    "import.bad_csv", path=where, line=line_number, problem="line contains NUL"
+                )
+            line = line.rstrip("\r\n")
+            yield line.split(",") if line else []
+            continue
+        record = line
+        while record.count('"') % 2:  # a quoted cell goes on to the next line
+            more = next(handle, None)
+            if more is None:
+                break
+            line_number += 1
+            record += more
+        try:
+            yield from csv.reader([record])
+        except csv.Error as exc:
+            raise ImportFileError("import.bad_csv", path=where, line=line_number, problem=str(exc)) from None
 
 
 def encoding_of(head: bytes) -> str:

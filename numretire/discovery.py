@@ -21,6 +21,8 @@ class Proposal(NamedTuple):
     login_is_number: bool
     present: bool  # the inventory has it already: only its evidence is updated
     custom: Custom | None = None  # a service the catalog lacks, named by its signature or name
+    kinds: tuple[str, ...] = ()  # a payment statement: the payment kinds seen (Evidence.kinds)
+    issuer: str = ""  # a payment statement: whose (alipay | wechat)
 
 
 def _key(name: str) -> str:
@@ -140,9 +142,62 @@ def from_logins(matches, profile: Profile) -> list[Proposal]:
     )
 
 
+def from_bills(matches, profile: Profile) -> list[Proposal]:
+    """One proposal per service the statement named, those seen with a payment agreement first; then
+    one custom item per unknown counterparty seen with one (see importers.match_bills)."""
+    found = [
+        Proposal(
+            h.service_id,
+            h.count,
+            h.first,
+            h.last,
+            False,
+            profile.item(h.service_id) is not None,
+            kinds=h.kinds,
+            issuer=matches.issuer,
+        )
+        for h in matches.services
+    ]
+    for c in matches.candidates:
+        found.append(
+            Proposal(
+                "",
+                c.count,
+                c.first,
+                c.last,
+                False,
+                _custom_item(profile, c.name) is not None,
+                Custom(c.name, "other", []),
+                kinds=c.kinds,
+                issuer=matches.issuer,
+            )
+        )
+    return found
+
+
+def bill_answers(kinds, answers: dict[str, bool]) -> dict[str, bool]:
+    """The answers payment kinds seen in a statement give: yes to auto-debit or password-free, for
+    the flags the user has not answered."""
+    from numretire.importers.match_bills import flags_of
+
+    return {flag: True for flag in flags_of(kinds) if flag not in answers}
+
+
+def found_in_bill(item: Item) -> tuple[str, ...]:
+    """The flags of an item whose yes a payment statement showed (auto-debit, password-free), while
+    the answer is still yes: "found in the bill" beside the answer."""
+    from numretire.importers.match_bills import flags_of
+
+    kinds = {k for e in item.evidence if e.source == "bill" for k in e.kinds}
+    return tuple(f for f in flags_of(kinds) if item.answers.get(f) is True)
+
+
 def apply(profile: Profile, proposals: list[Proposal], source: str, digest: str, at: datetime) -> int:
     """Store accepted proposals: new items, and each item's evidence from this file (replaced, never
-    duplicated). Returns how many things changed (0: the profile is as it was)."""
+    duplicated). Returns how many things changed (0: the profile is as it was).
+
+    Payment kinds a statement showed answer the item's auto-debit or password-free question yes,
+    unless the user already answered it (the answer stays theirs to change with `answer`)."""
     changed = 0
     for p in proposals:
         if p.custom is not None:
@@ -166,10 +221,16 @@ def apply(profile: Profile, proposals: list[Proposal], source: str, digest: str,
             if p.service_id in profile.dismissed:
                 profile.dismissed.remove(p.service_id)
             changed += 1
-        evidence = Evidence(source, digest, p.count, p.first, p.last, p.login_is_number)
+        evidence = Evidence(
+            source, digest, p.count, p.first, p.last, p.login_is_number, list(p.kinds), p.issuer
+        )
         kept = [e for e in item.evidence if not (e.source == source and e.digest == digest)]
         if [*kept, evidence] != item.evidence:
             item.evidence = [*kept, evidence]
+            changed += 1
+        answers = bill_answers(p.kinds, item.answers)
+        if answers:
+            item.answers.update(answers)
             changed += 1
     return changed
 

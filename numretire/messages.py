@@ -969,6 +969,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}：export.data 不是 1Password 的导出（没有 accounts 列表）",
         "{path}: export.data is not a 1Password export (no accounts list)",
     ),
+    # ---------------------------------------------------------------- import bill (issue 16): payment statements
+    "import.read_bill": (
+        "读取了 {rows:,} 条{issuer}交易记录（金额和订单号不会被读取；商品说明只用于匹配，不会被保存或显示）。",
+        "Read {rows:,} {issuer} transactions (amounts and order numbers are never read; goods descriptions are only matched, never stored or shown).",
+    ),
+    "import.issuer.alipay": ("支付宝", "Alipay"),
+    "import.issuer.wechat": ("微信支付", "WeChat Pay"),
+    "import.pay.auto-debit": ("代扣", "auto-debit"),
+    "import.pay.subscription": ("自动续费", "subscription"),
+    "import.pay.password-free": ("免密支付", "password-free payment"),
+    "import.pay.sep": ("、", ", "),
+    "import.bill_answer": (
+        "{name}：账单中见到{kinds}，“{flag}”记为是（见于账单；不对请运行 numretire answer {id} {flag} no）",
+        "{name}: {kinds} seen in the statement, so “{flag}” is yes (found in the bill; if wrong: numretire answer {id} {flag} no)",
+    ),
+    "import.bill_others": (
+        "其他交易对方（商店、餐馆、个人）不列出：数量太多，也多半不是绑定号码的账号。",
+        "Other counterparties (shops, restaurants, people) are not listed: too many, and mostly not accounts tied to the number.",
+    ),
     # ---------------------------------------------------------------- importers: a file that cannot be read
     "import.unreadable": ("{path}：无法读取（{problem}）", "{path}: cannot be read ({problem})"),
     "import.empty": ("{path}：文件是空的", "{path}: the file is empty"),

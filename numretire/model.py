@@ -47,6 +47,8 @@ RESOLVED = frozenset({"moved", "removed", "closed", "not-mine", "done", "clear",
 UNRESOLVED = frozenset({"open", "skipped", "blocked", "contacted", "occupied"})
 
 PROFILE_KINDS = ("retire", "adopt")
+# The payment kinds a statement shows with a service (Evidence.kinds).
+EVIDENCE_KINDS = ("auto-debit", "subscription", "password-free")
 
 
 @dataclass
@@ -62,12 +64,16 @@ class Event:
 class Evidence:
     """What an imported file showed about an item: never a message or a password, only counts and dates."""
 
-    source: str  # sms | passwords
+    source: str  # sms | passwords | bill
     digest: str  # of the imported file: importing the same file again changes nothing
     count: int
     first: date | None = None
     last: date | None = None
     login_is_number: bool = False
+    # bill: the payment kinds seen with the service (auto-debit, subscription, password-free), and
+    # whose statement it was (alipay | wechat). Never an amount, an order number or goods.
+    kinds: list[str] = field(default_factory=list)
+    issuer: str = ""
 
 
 @dataclass
@@ -98,7 +104,7 @@ class Item:
     # The user's own answers about flags that vary per person ("is a card bound?"): flag -> yes/no.
     answers: dict[str, bool] = field(default_factory=dict)
     custom: Custom | None = None
-    origin: str = "manual"  # manual | init | triage | import-sms | import-passwords | demo
+    origin: str = "manual"  # manual | init | triage | import-sms | import-passwords | import-bill | demo
     history: list[Event] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 

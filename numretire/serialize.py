@@ -10,7 +10,18 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from numretire.model import PROFILE_KINDS, STATUSES, Config, Custom, Event, Evidence, Item, Lookup, Profile
+from numretire.model import (
+    EVIDENCE_KINDS,
+    PROFILE_KINDS,
+    STATUSES,
+    Config,
+    Custom,
+    Event,
+    Evidence,
+    Item,
+    Lookup,
+    Profile,
+)
 
 PROFILE_SCHEMA = 4
 CONFIG_SCHEMA = 1
@@ -57,7 +68,10 @@ def _profile_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
 def _profile_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
     """4 writes each history event as one line of text, 'TIME STATUS[ NOTE]', instead of an inline
     table: the same facts, read in less than half the time (20,000 inline tables were most of the cost
-    of a big profile). The old events are checked where they stand, so an error names their old place."""
+    of a big profile). The old events are checked where they stand, so an error names their old place.
+    4 also allows, on an item's evidence from a payment statement, the payment kinds seen and whose
+    statement it was: both optional. (A schema 4 file is refused, untouched, by a numretire that knows
+    only 3.)"""
     items = doc.get("items")
     for i, item in enumerate(items if isinstance(items, list) else []):
         history = item.get("history") if isinstance(item, dict) else None
@@ -257,7 +271,13 @@ def _lookup_from_doc(raw: Any, where: str) -> Lookup:
 
 def _evidence_from_doc(raw: Any, where: str) -> Evidence:
     _check(isinstance(raw, dict), where.rstrip("."), "expected a table")
-    _unknown(raw, {"source", "digest", "count", "first", "last", "login_is_number"}, where)
+    _unknown(raw, {"source", "digest", "count", "first", "last", "login_is_number", "kinds", "issuer"}, where)
+    kinds = _text_list(raw, "kinds", where)
+    _check(
+        all(kind in EVIDENCE_KINDS for kind in kinds),
+        f"{where}kinds",
+        f"expected a list of {', '.join(EVIDENCE_KINDS)}",
+    )
     return Evidence(
         source=_get(raw, "source", str, where),
         digest=_get(raw, "digest", str, where),
@@ -265,6 +285,8 @@ def _evidence_from_doc(raw: Any, where: str) -> Evidence:
         first=_get(raw, "first", date, where, None),
         last=_get(raw, "last", date, where, None),
         login_is_number=_get(raw, "login_is_number", bool, where, False),
+        kinds=kinds,
+        issuer=_get(raw, "issuer", str, where, ""),
     )
 
 
@@ -316,6 +338,17 @@ def _drop_none(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if v is not None}
 
 
+def _evidence_to_doc(evidence: Evidence) -> dict[str, Any]:
+    doc = _drop_none(dict(vars(evidence)))
+    if not evidence.kinds:
+        doc.pop("kinds")
+    else:
+        doc["kinds"] = list(evidence.kinds)
+    if not evidence.issuer:
+        doc.pop("issuer")
+    return doc
+
+
 def profile_to_doc(profile: Profile) -> dict[str, Any]:
     items = []
     for item in profile.items:
@@ -332,7 +365,7 @@ def profile_to_doc(profile: Profile) -> dict[str, Any]:
             }
         raw["history"] = [event_line(ev) for ev in item.history]
         if item.evidence:
-            raw["evidence"] = [_drop_none(dict(vars(ev))) for ev in item.evidence]
+            raw["evidence"] = [_evidence_to_doc(ev) for ev in item.evidence]
         items.append(raw)
     return _drop_none(
         {

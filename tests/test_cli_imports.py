@@ -205,3 +205,116 @@ def test_big_counts_are_easy_to_read(retiring, tmp_path):
     out = retiring("import", "sms", str(backup), "--dry-run", "--lang", "en").stdout
     assert "Read 1,200 messages; the 1,200 received ones" in out
     assert "1,200" in next(line for line in out.splitlines() if "China Merchants Bank" in line)
+
+
+# ---------------------------------------------------------------- import bill
+# Layouts: deb-sig/double-entry-generator example/alipay/example-alipay-records.csv and
+# example/wechat/example-wechat-records.csv @64340cf7 (rows made up; sentinels where amounts, order
+# numbers and goods descriptions go).
+ALIPAY_BILL = (
+    "------------------------------------------------------------------------------------\n"
+    "导出信息：\n姓名：xx\n起始时间：[2023-02-10 00:00:00]    终止时间：[2023-02-13 23:59:59]\n\n"
+    "------------------------支付宝（中国）网络技术有限公司  电子客户回单------------------------\n"
+    "交易时间            ,交易分类                ,交易对方                ,对方账号                ,"
+    "商品说明                ,收/支                 ,金额                  ,收/付款方式              ,"
+    "交易状态                ,交易订单号     ,商家订单号           ,备注                  ,\n"
+    "2023-02-12 21:32:14 ,餐饮美食 ,上海拉扎斯信息科技有限公司 ,/ ,GOODSSENTINEL1 免密支付 ,支出 ,4711.13 ,"
+    "交通银行信用卡(7449) ,交易成功 ,ORDERSENTINEL0011\t,MERCHSENTINEL0022\t, ,\n"
+    "2023-02-11 08:00:00 ,文化休闲 ,北京爱奇艺科技有限公司 ,/ ,GOODSSENTINEL2连续包月 ,支出 ,4722.25 ,"
+    "花呗 ,交易成功 ,ORDERSENTINEL0033\t,MERCHSENTINEL0044\t, ,\n"
+    "2023-02-10 08:00:00 ,日用百货 ,x4***6 ,rim***@qq.com ,GOODSSENTINEL3 ,支出 ,4733.37 ,余额 ,"
+    "交易成功 ,ORDERSENTINEL0055\t,MERCHSENTINEL0066\t, ,\n"
+)
+WECHAT_BILL = (
+    "微信支付账单明细,,,,,,,,,,\n微信昵称：[测试],,,,,,,,,,\n"
+    "起始时间：[2019-08-01 00:00:00] 终止时间：[2019-09-30 23:59:59],,,,,,,,,,\n,,,,,,,,,,\n"
+    "----------------------微信支付账单明细列表--------------------,,,,,,,,,,\n"
+    "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"
+    '2019-09-26 12:45:27,"商户消费","美团","美团自动续费GOODSSENTINEL4","支出",¥4744.16,"中国银行(1234)",'
+    '"支付成功","ORDERSENTINEL0077"\t,"MERCHSENTINEL0088"\t,"/"\n'
+    '2019-09-27 12:45:27,"商户消费","滴滴出行科技有限公司","GOODSSENTINEL5","支出",¥4755.16,"零钱",'
+    '"支付成功","ORDERSENTINEL0099"\t,"MERCHSENTINEL0100"\t,"/"\n'
+)
+SENTINELS = ("SENTINEL", "4711", "4722", "4733", "4744", "4755", "7449")
+
+
+@pytest.fixture
+def alipay_bill(tmp_path):
+    path = tmp_path / "alipay_record.csv"
+    path.write_bytes(ALIPAY_BILL.encode("gbk"))
+    return path
+
+
+def _home_text(home) -> str:
+    return "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in home.rglob("*")
+        if p.is_file() and p.suffix != ".marshal"
+    )
+
+
+def test_bill_services_by_company_with_their_payment_kinds(retiring, home, alipay_bill):
+    out = retiring("import", "bill", str(alipay_bill), "--lang", "en")
+    assert "Ele.me" in out.stdout and "iQIYI" in out.stdout and "password-free payment" in out.stdout
+    assert "found in the bill" in out.stdout and "numretire answer eleme password-free no" in out.stdout
+    assert profile(home).item("eleme") is None  # nothing stored without --yes
+    retiring("import", "bill", str(alipay_bill), "--yes")
+    p = profile(home)
+    assert p.item("eleme").answers == {"password-free": True} and p.item("eleme").origin == "import-bill"
+    assert p.item("iqiyi").answers == {"auto-debit": True}
+    ev = p.item("eleme").evidence[0]
+    assert (ev.source, ev.issuer, ev.kinds, ev.count) == ("bill", "alipay", ["password-free"], 1)
+    assert p.item("alipay").evidence[0].count == 3  # the statement's own account
+
+
+def test_bill_answers_stay_the_users(retiring, home, alipay_bill):
+    retiring("add", "iqiyi")
+    retiring("answer", "iqiyi", "auto-debit", "no")
+    retiring("import", "bill", str(alipay_bill), "--yes")
+    assert profile(home).item("iqiyi").answers == {"auto-debit": False}
+    path = Store(home).profile_path("+8613812345678")
+    before = path.read_bytes()
+    assert "unchanged" in retiring("import", "bill", str(alipay_bill), "--yes", "--lang", "en").stdout
+    assert path.read_bytes() == before
+
+
+def test_no_amount_order_number_or_goods_reaches_the_home_or_the_screen(
+    retiring, home, alipay_bill, tmp_path
+):
+    openpyxl = pytest.importorskip("openpyxl")
+    wechat_csv = tmp_path / "wechat.csv"
+    wechat_csv.write_text(WECHAT_BILL, encoding="utf-8")
+    book = openpyxl.Workbook()
+    for line in WECHAT_BILL.splitlines():
+        book.active.append([c.strip('"\t') or None for c in line.split(",")])
+    xlsx = tmp_path / "wechat.xlsx"
+    book.save(xlsx)
+    screens = []
+    for path in (alipay_bill, wechat_csv, xlsx):
+        for extra in (("--json",), ("--lang", "en"), ("--lang", "zh"), ("--yes",)):
+            result = retiring("import", "bill", str(path), *extra)
+            screens += [result.stdout, result.stderr]
+    data = retiring.json("import", "bill", str(wechat_csv))
+    assert data["kind"] == "bill" and data["issuer"] == "wechat" and data["rows"] == 2
+    assert {s["id"]: s["kinds"] for s in data["services"]} == {
+        "meituan": ["subscription"],
+        "didi": [],
+        "wechat-pay": [],
+    }
+    assert profile(home).item("meituan").answers == {"auto-debit": True}
+    stored = _home_text(home) + "".join(screens)
+    assert [s for s in SENTINELS if s in stored] == []
+
+
+def test_bad_bills_are_one_line_naming_the_file(retiring, home, tmp_path):
+    headless = tmp_path / "headless.csv"
+    headless.write_text("微信支付账单明细\n交易对方SECRETCELL\n" + "x,y\n" * 100, encoding="utf-8")
+    notes = tmp_path / "notes.csv"
+    notes.write_text("name,amount\nSECRETCELL,1\n", encoding="utf-8")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"SECRETCELL" * 10)
+    for path in (headless, notes, broken):
+        result = retiring("import", "bill", str(path), "--yes", "--lang", "en", code=1)
+        assert str(path) in result.stderr and result.stderr.count("\n") == 1, result.stderr
+        assert "SECRETCELL" not in result.stderr + result.stdout and "Traceback" not in result.stderr
+    assert not [i for i in profile(home).items if i.origin == "import-bill"]

@@ -320,3 +320,42 @@ def test_a_cache_form_of_another_shape_is_refused(data):
 
     with pytest.raises((TypeError, ValueError)):
         profile_from_cache(data)
+
+
+def test_schema_3_loads_and_bill_evidence_round_trips():
+    from numretire.serialize import _profile_3_to_4
+
+    assert _profile_3_to_4({"schema": 3, "items": []}) == {"schema": 4, "items": []}
+    old = {
+        "schema": 3,
+        "number": "+8613812345678",
+        "country_code": 86,
+        "region": "CN",
+        "created": datetime(2026, 1, 2, tzinfo=UTC),
+        "items": [{"id": "qq", "evidence": [{"source": "sms", "digest": "d", "count": 2}]}],
+    }
+    profile = profile_from_doc(old)
+    assert profile.item("qq").evidence[0].kinds == [] and profile.item("qq").evidence[0].issuer == ""
+    doc = profile_to_doc(profile)
+    assert doc["schema"] == 4 and "kinds" not in doc["items"][0]["evidence"][0]
+    ev = Evidence("bill", "d2", 3, date(2026, 1, 1), date(2026, 2, 1), False, ["subscription"], "alipay")
+    profile.item("qq").evidence.append(ev)
+    text = tomli_w.dumps(profile_to_doc(profile))
+    again = profile_from_doc(tomllib.loads(text))
+    assert again.item("qq").evidence[1] == ev
+
+
+def test_an_unknown_payment_kind_is_refused():
+    doc = {
+        "schema": 4,
+        "number": "+8613812345678",
+        "country_code": 86,
+        "region": "CN",
+        "created": datetime(2026, 1, 1, tzinfo=UTC),
+        "items": [
+            {"id": "a", "evidence": [{"source": "bill", "digest": "d", "count": 1, "kinds": ["cash"]}]}
+        ],
+    }
+    with pytest.raises(Invalid) as caught:
+        profile_from_doc(doc)
+    assert caught.value.where == "items[0].evidence[0].kinds"

@@ -1,4 +1,4 @@
-"""import sms / passwords / apps / lookup: find the forgotten accounts in files the user already has."""
+"""import sms / passwords / apps / bill / lookup: find the forgotten accounts in the user's own files."""
 
 from __future__ import annotations
 
@@ -151,6 +151,8 @@ def show(session: Session, proposals, candidates, extra_lines: list[str], counte
             mark = session.t("import.present" if p.present else "import.new")
             if p.login_is_number:
                 mark += " · " + session.t("import.login_is_number")
+            if p.kinds:
+                mark += " · " + kinds_text(session, p.kinds)
             cells = (f"{p.count:,}", str(p.first or ""), str(p.last or "")) if counted else ()
             category = (session.t("category." + p.custom.category),) if p.custom is not None else ()
             table.add_row(plain(proposal_name(session, p)), *cells, *category, mark)
@@ -339,6 +341,71 @@ def apps(
         digest=digest,
         ask_key="import.apps.ask",
     )
+
+
+@app.command("bill")
+def bill(
+    file: FileArg,
+    yes: YesOpt = False,
+    dry_run: DryOpt = False,
+    json: JsonOpt = False,
+    profile: ProfileOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Read a payment statement (Alipay CSV, WeChat Pay CSV or .xlsx) · 读取支付宝/微信支付账单"""
+    from numretire import discovery
+    from numretire.importers import match_bill
+    from numretire.importers.match_bills import flags_of
+
+    session = Session(lang, profile)
+    p = session.profile()
+
+    matches = with_progress(session, file, lambda _progress: match_bill(file, session.catalog))
+    proposals = discovery.from_bills(matches, p)
+    if json:
+        emit_json(
+            {
+                "file": str(file),
+                "kind": "bill",
+                "issuer": matches.issuer,
+                "rows": matches.rows,
+                "services": [
+                    {**proposal_json(session, x), "kinds": list(x.kinds), "answers": bill_answers_of(x, p)}
+                    for x in proposals
+                ],
+            }
+        )
+    else:
+        issuer = session.t(f"import.issuer.{matches.issuer}")
+        show(session, proposals, [], [session.t("import.read_bill", rows=matches.rows, issuer=issuer)])
+        out = session.console()
+        from numretire.cli.render import plain
+
+        for x in proposals:
+            for flag in bill_answers_of(x, p):
+                kinds = [k for k in x.kinds if flags_of([k]) == (flag,)]
+                line = session.t(
+                    "import.bill_answer",
+                    name=proposal_name(session, x),
+                    kinds=kinds_text(session, kinds),
+                    flag=flag,
+                    id=x.service_id or proposal_name(session, x),
+                )
+                out.print(plain(line))
+        out.print(session.t("import.bill_others"))
+    settle(session, p.number, proposals, "bill", file, [], yes=yes, dry_run=dry_run, as_json=json)
+
+
+def bill_answers_of(proposal, profile) -> list[str]:
+    """The flags a statement's proposal will answer yes (those the user has not answered)."""
+    from numretire import discovery
+
+    item = profile.item(proposal.service_id) if proposal.custom is None else None
+    return sorted(discovery.bill_answers(proposal.kinds, item.answers if item else {}))
+
+
+def kinds_text(session: Session, kinds) -> str:
+    return session.t("import.pay.sep").join(session.t(f"import.pay.{k}") for k in kinds)
 
 
 @app.command("lookup")

@@ -21,6 +21,7 @@ from numretire.errors import DataError
 if TYPE_CHECKING:
     from numretire.catalog import Catalog
     from numretire.importers.match import SmsMatches
+    from numretire.importers.match_bills import BillMatches
 
 Progress = Callable[[int, int], None]  # on_progress(done_bytes, total_bytes)
 PathLike = str | os.PathLike[str]
@@ -426,11 +427,12 @@ APP_READERS: dict[str, Callable[[PathLike], Iterator[App]]] = {
     "ios-backup": ios_backup.iter_apps,
 }
 
-# format -> (reader, the statement's issuer: the evidence source is "bill-<issuer>")
-BILL_READERS: dict[str, tuple[Callable[[PathLike], Iterator[Payment]], str]] = {
-    "alipay-csv": (alipay_bill.iter_payments, "alipay"),
-    "wechat-csv": (wechat_bill.iter_csv, "wechat"),
-    "wechat-xlsx": (wechat_bill.iter_xlsx, "wechat"),
+# format -> (reader of its rows, preamble and header line included; whose statement it is). The rows
+# become Payments (bill_table.payments) or are matched as they are (importers.match_bills).
+BILL_READERS: dict[str, tuple[Callable[[PathLike], Iterator[list]], str]] = {
+    "alipay-csv": (alipay_bill.iter_rows, "alipay"),
+    "wechat-csv": (wechat_bill.iter_csv_rows, "wechat"),
+    "wechat-xlsx": (wechat_bill.iter_xlsx_rows, "wechat"),
 }
 
 
@@ -486,8 +488,19 @@ def iter_apps(path: PathLike) -> Iterator[App]:
 
 def iter_payments(path: PathLike) -> tuple[str, Iterator[Payment]]:
     """The statement's issuer ("alipay" | "wechat") and its rows, whatever its format (detected now)."""
+    from numretire.importers.bill_table import payments
+
     reader, issuer = BILL_READERS[detect_bill(path)]
-    return issuer, reader(path)
+    return issuer, payments(reader(path), path)
+
+
+def match_bill(path: PathLike, catalog: Catalog) -> BillMatches:
+    """What the payment statement `path` reveals, whatever its format: see importers.match_bills (which
+    reads the rows as the reader gives them, without a Payment per row)."""
+    from numretire.importers.match_bills import match_rows
+
+    reader, issuer = BILL_READERS[detect_bill(path)]
+    return match_rows(reader(path), path, catalog, issuer)
 
 
 __all__ = [
@@ -509,6 +522,7 @@ __all__ = [
     "iter_logins",
     "iter_messages",
     "iter_payments",
+    "match_bill",
     "match_sms",
     "since",
 ]

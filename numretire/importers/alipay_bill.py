@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from numretire.importers import PathLike, Payment, read_head
-from numretire.importers.bill_table import csv_rows, encoding_of, payments
+from numretire.importers import PathLike, read_head
+from numretire.importers.bill_table import csv_rows, encoding_of
 
 MARKS = ("支付宝", "alipay")
 
@@ -24,5 +24,6 @@ def looks_like_alipay(text: str) -> bool:
     return ("交易对方" in head) and ("支付宝" in head or "电子客户回单" in head)
 
 
-def iter_payments(path: PathLike) -> Iterator[Payment]:
-    return payments(csv_rows(path, encoding_of(read_head(path))), path)
+def iter_rows(path: PathLike) -> Iterator[list[str]]:
+    """The statement's lines as CSV rows, preamble and header line included (see bill_table)."""
+    return csv_rows(path, encoding_of(read_head(path)), split_plain=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from numretire.importers import ImportFileError, PathLike, Payment, problem_of, read_head
-from numretire.importers.bill_table import HEADER_WITHIN, csv_rows, encoding_of, is_header, payments
+from numretire.importers import ImportFileError, PathLike, problem_of, read_head
+from numretire.importers.bill_table import HEADER_WITHIN, csv_rows, encoding_of, is_header
 
 MAX_UNZIPPED = 1 << 30  # bytes an .xlsx may expand to
 MAX_RATIO = 200  # expansion of one member: real sheets compress about 10x
@@ -24,8 +24,9 @@ def looks_like_wechat(text: str) -> bool:
     return "交易对方" in head and "微信" in head
 
 
-def iter_csv(path: PathLike) -> Iterator[Payment]:
-    return payments(csv_rows(path, encoding_of(read_head(path))), path)
+def iter_csv_rows(path: PathLike) -> Iterator[list[str]]:
+    """The CSV statement's lines as rows, preamble and header line included (see bill_table)."""
+    return csv_rows(path, encoding_of(read_head(path)))
 
 
 def is_xlsx(path: PathLike) -> bool:
@@ -54,7 +55,7 @@ def _check_size(path: PathLike) -> None:
         raise ImportFileError("import.too_big", path=where, limit=f"{MAX_UNZIPPED >> 20} MB")
 
 
-def _sheet_rows(path: PathLike) -> Iterator[list]:
+def iter_xlsx_rows(path: PathLike) -> Iterator[list]:
     """The rows of the workbook's first sheet that has the header line."""
     import openpyxl  # imported here only: nothing else needs it
 
@@ -83,7 +84,3 @@ def _sheet_rows(path: PathLike) -> Iterator[list]:
         raise ImportFileError("import.bad_xlsx", path=where, problem=type(exc).__name__) from None
     finally:
         book.close()
-
-
-def iter_xlsx(path: PathLike) -> Iterator[Payment]:
-    return payments(_sheet_rows(path), path)

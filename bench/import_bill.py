@@ -1,0 +1,177 @@
+"""Bill import speed, as a ratio to a bare `csv` loop over the same file, measured in the same run.
+
+Generates (in a temporary folder, not timed) an Alipay statement (支付宝交易明细: GBK, the preamble,
+the padded header line, one row per transaction) and a WeChat Pay CSV statement with N rows each,
+in the layouts of deb-sig/double-entry-generator's example records, with a mix of counterparties:
+companies the catalog bills services under, brand names, people, shops, and rows whose goods name a
+service or show an auto-debit, subscription or password-free payment. Then times, each in a fresh
+child process:
+- the import: `match_bill(path, catalog)` (what `numretire import bill` runs: detection, the
+  reader, matching);
+- a bare loop: `csv.reader` over the same file in its encoding, counting the rows.
+The best of --runs alternating runs is kept for each side. Target (issue 16): import <= 1.6x the bare
+loop at 100,000 rows. Figures are printed, never asserted: a slow machine does not fail anything.
+
+    python bench/import_bill.py [--rows 100000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+ALIPAY_HEAD = (
+    "------------------------------------------------------------------------------------\n"
+    "导出信息：\n姓名：xx\n支付宝账户：xx@example.com\n"
+    "起始时间：[2023-02-10 00:00:00]    终止时间：[2023-02-13 23:59:59]\n导出交易类型：[全部]\n"
+    "共{n}笔记录\n\n特别提示：\n1.本明细仅供个人对账使用。\n\n"
+    "------------------------支付宝（中国）网络技术有限公司  电子客户回单------------------------\n"
+    "交易时间            ,交易分类                ,交易对方                ,对方账号                ,"
+    "商品说明                ,收/支                 ,金额                  ,收/付款方式              ,"
+    "交易状态                ,交易订单号     ,商家订单号           ,备注                  ,\n"
+)
+WECHAT_HEAD = (
+    "微信支付账单明细,,,,,,,,,,\n微信昵称：[bench],,,,,,,,,,\n"
+    "起始时间：[2019-08-01 00:00:00] 终止时间：[2019-09-30 23:59:59],,,,,,,,,,\n,,,,,,,,,,\n"
+    "----------------------微信支付账单明细列表--------------------,,,,,,,,,,\n"
+    "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"
+)
+# (category/type, counterparty, goods, method)
+ROWS = [
+    ("餐饮美食", "上海拉扎斯信息科技有限公司", "饿了么外卖订单{o}", "交通银行信用卡(7449)"),
+    ("餐饮美食", "北京三快在线科技有限公司", "美团订单-{o}", "花呗"),
+    ("文化休闲", "北京爱奇艺科技有限公司", "爱奇艺VIP会员连续包月", "余额宝"),
+    ("日用百货", "x4***6", "商品示例{o}", "余额"),
+    ("日用百货", "某某数码专营店", "Apple/苹果 数据线 {o}", "花呗"),
+    ("餐饮美食", "楼下面馆{d}", "面{o}", "余额"),
+    ("交通出行", "滴滴出行", "滴滴快车-{o}", "余额"),
+    ("充值缴费", "深圳市某某科技有限公司{d}", "某某会员自动续费", "花呗"),
+    ("转账红包", "张*{d}", "转账", "余额"),
+    ("日用百货", "杭州某某网络有限公司{d}", "订单{o}", "招商银行(1234)"),
+]
+
+
+def make_alipay(path: Path, count: int) -> None:
+    rng = random.Random(16)
+    with open(path, "w", encoding="gbk", newline="") as out:
+        out.write(ALIPAY_HEAD.format(n=count))
+        for i in range(count):
+            kind, party, goods, method = ROWS[i % len(ROWS)]
+            d = rng.randrange(1, 999)
+            o = rng.randrange(10**9, 10**10)
+            out.write(
+                f"2023-02-{1 + i % 28:02d} 21:{i % 60:02d}:14 ,{kind:<20},{party.format(d=d):<20},/ ,"
+                f"{goods.format(o=o):<20},支出 ,{rng.randrange(1, 99999) / 100:.2f} ,{method} ,交易成功 ,"
+                f"2023{o}{i}\t,T{o}\t, ,\n"
+            )
+
+
+def make_wechat(path: Path, count: int) -> None:
+    rng = random.Random(16)
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.write(WECHAT_HEAD)
+        for i in range(count):
+            _kind, party, goods, method = ROWS[i % len(ROWS)]
+            d = rng.randrange(1, 999)
+            o = rng.randrange(10**9, 10**10)
+            out.write(
+                f'2019-09-{1 + i % 28:02d} 12:45:27,"商户消费","{party.format(d=d)}","{goods.format(o=o)}",'
+                f'"支出",¥{rng.randrange(1, 99999) / 100:.2f},"{method}","支付成功","{o}{i}"\t,"{o}"\t,"/"\n'
+            )
+
+
+# --- the children -------------------------------------------------------------------------------
+
+
+def child(mode: str, path: str) -> None:
+    count = 0
+    if mode.endswith("bare"):
+        import csv
+
+        encoding = "gb18030" if mode.startswith("alipay") else "utf-8-sig"
+        start = time.perf_counter()
+        with open(path, encoding=encoding, newline="") as handle:
+            for _row in csv.reader(handle):
+                count += 1
+        seconds = time.perf_counter() - start
+    else:
+        from numretire.catalog import load
+        from numretire.importers import match_bill
+
+        catalog = load()
+        list(catalog)  # built before the clock starts, as the CLI has it loaded already
+        start = time.perf_counter()
+        result = match_bill(path, catalog)
+        seconds = time.perf_counter() - start
+        count = result.rows
+    print(json.dumps({"seconds": seconds, "count": count}))
+
+
+def run_child(mode: str, path: Path, env: dict[str, str]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def measure(pair: tuple[str, str], path: Path, runs: int, env: dict[str, str]) -> tuple[dict, dict]:
+    """The best (fastest) run of each side of `pair`, alternating them."""
+    best: dict[str, dict] = {}
+    for _ in range(runs):
+        for mode in pair:
+            result = run_child(mode, path, env)
+            if mode not in best or result["seconds"] < best[mode]["seconds"]:
+                best[mode] = result
+    return best[pair[0]], best[pair[1]]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return 0
+
+    count = max(args.rows, 10)
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        env = {**os.environ, "NUMRETIRE_HOME": str(tmp / "home")}
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE.parent), env.get("PYTHONPATH")]))
+        files = {"alipay": tmp / "alipay_record.csv", "wechat": tmp / "wechat.csv"}
+        print(f"generating two statements of {count:,} rows in {tmp} ...", flush=True)
+        make_alipay(files["alipay"], count)
+        make_wechat(files["wechat"], count)
+        run_child("alipay-import", files["alipay"], env)  # builds the catalog cache once
+        print(f"{'statement':<10} {'rows':>10} {'bare s':>8} {'import s':>9} {'ratio':>6}")
+        ratios = {}
+        for kind, path in files.items():
+            bare, imported = measure((f"{kind}-bare", f"{kind}-import"), path, args.runs, env)
+            ratios[kind] = imported["seconds"] / bare["seconds"] if bare["seconds"] else float("nan")
+            print(
+                f"{kind:<10} {imported['count']:>10,} {bare['seconds']:>8.3f} {imported['seconds']:>9.3f}"
+                f" {ratios[kind]:>5.2f}x",
+                flush=True,
+            )
+        for kind, ratio in ratios.items():
+            print(f"{kind}: import {ratio:.2f}x the bare csv loop (target <= 1.6x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

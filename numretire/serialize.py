@@ -396,7 +396,7 @@ def profile_to_doc(profile: Profile) -> dict[str, Any]:
 # parsed copy of each file (parsed_cache.py). Only what was decoded from a file, so already checked, is
 # ever turned into one; reading one back checks its shape only, and anything that does not fit is read
 # from the TOML.
-CACHE_LAYOUT = 1
+CACHE_LAYOUT = 2  # 2: evidence carries payment kinds and issuer
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -416,7 +416,16 @@ def profile_to_cache(profile: Profile) -> tuple:
             item.origin,
             tuple((ev.at.isoformat(), ev.status, ev.note) for ev in item.history),
             tuple(
-                (ev.source, ev.digest, ev.count, _iso(ev.first), _iso(ev.last), ev.login_is_number)
+                (
+                    ev.source,
+                    ev.digest,
+                    ev.count,
+                    _iso(ev.first),
+                    _iso(ev.last),
+                    ev.login_is_number,
+                    tuple(ev.kinds),
+                    ev.issuer,
+                )
                 for ev in item.evidence
             ),
         )
@@ -484,8 +493,8 @@ def profile_from_cache(data: Any) -> Profile:
                 origin=origin,
                 history=[Event(moment(at), ev_status, ev_note) for at, ev_status, ev_note in history],
                 evidence=[
-                    Evidence(source, digest, count, opt_day(first), opt_day(last), login)
-                    for source, digest, count, first, last, login in evidence
+                    Evidence(source, digest, count, opt_day(first), opt_day(last), login, list(kinds), issuer)
+                    for source, digest, count, first, last, login, kinds, issuer in evidence
                 ],
             )
         )

@@ -33,12 +33,14 @@ customs = st.builds(
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
 evidence = st.builds(
     Evidence,
-    source=st.sampled_from(["sms", "passwords"]),
+    source=st.sampled_from(["sms", "passwords", "apps", "bill"]),
     digest=st.text("0123456789abcdef", min_size=1),
     count=st.integers(0, 10**6),
     first=st.none() | days,
     last=st.none() | days,
     login_is_number=st.booleans(),
+    kinds=st.lists(st.sampled_from(["auto-debit", "subscription", "password-free"]), unique=True),
+    issuer=st.sampled_from(["", "alipay", "wechat"]),
 )
 lookups = st.builds(Lookup, count=st.integers(0, 500), on=st.none() | days, recorded=moments)
 items = st.builds(

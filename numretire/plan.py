@@ -112,6 +112,43 @@ def walk_order(items: list[ItemView]) -> list[ItemView]:
     return sorted((v for v in items if v.item.status in ("open", "skipped")), key=key)
 
 
+def still_tied(items: list[ItemView]) -> list[ItemView]:
+    """The accounts the number still reaches, worst first: what matters once it is gone. A task (a
+    lookup, skipped or not, a carrier step) ties nothing to the number."""
+    return [v for v in by_risk(items) if v.kind != "task" and not v.resolved]
+
+
+def after_order(items: list[ItemView]) -> list[ItemView]:
+    """What a walk still offers once the old number receives nothing: the accounts still tied to it
+    (worst first, then email and messaging, then the most common), then the lookups whose answer does
+    not come to the old number. Carrier steps for a number in hand, and lookups answered on it, are left
+    out: they can no longer be done."""
+
+    def key(v: ItemView):
+        popularity = v.service.popularity if v.service else 0
+        return (
+            v.kind == "task",
+            v.item.status != "open",
+            LEVEL_RANK[v.risk.level],
+            v.category not in ("email", "messaging"),
+            -popularity,
+            v.name,
+        )
+
+    def doable(v: ItemView) -> bool:
+        if v.kind != "task":
+            return True
+        return v.category == DISCOVERY_CATEGORY and not v.needs_old_number
+
+    return sorted((v for v in items if v.item.status in ("open", "skipped") and doable(v)), key=key)
+
+
+def left_out_after(items: list[ItemView]) -> list[ItemView]:
+    """The open tasks after_order leaves out (they need the number in hand)."""
+    offered = {v.id for v in after_order(items)}
+    return [v for v in items if v.kind == "task" and v.item.status == "open" and v.id not in offered]
+
+
 class Blocker(NamedTuple):
     kind: str  # risk | carrier | discovery | empty
     item_id: str | None = None

@@ -8,9 +8,10 @@ from typing import Any
 
 from numretire import plan, retirement, timeline
 from numretire.catalog import Catalog
-from numretire.i18n import relative_day, t
+from numretire.i18n import t
 from numretire.model import RESOLVED, Profile
 from numretire.numbers import mask
+from numretire.retirement import milestone_line
 from numretire.risk import LEVEL_RANK
 
 REPORT_VERSION = 1
@@ -105,10 +106,7 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
                 "key": m.key,
                 "on": m.on.isoformat(),
                 "planned": m.planned,
-                "text": t(
-                    f"milestone.{m.key}", lang, date=m.on.isoformat(), when=relative_day(m.on, today, lang)
-                )
-                + (t("milestone.planned", lang) if m.planned else ""),
+                "text": milestone_line(m, today, lang),
             }
             for m in stones
         ],

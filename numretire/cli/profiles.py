@@ -177,16 +177,20 @@ def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from numretire import clock, retirement
+
+    today = clock.today()
     table = Table(box=None, pad_edge=False)
-    for key in ("col.default", "col.number", "col.label", "col.carrier", "col.cancel_on", "col.items"):
+    for key in ("col.default", "col.number", "col.label", "col.carrier", "col.phase", "col.items"):
         table.add_column(session.t(key))
     for p in found:
+        ph = retirement.phase_of(p, session.catalog, today)
         table.add_row(
             "*" if p.number == session.config.default_profile else "",
             session.masked(p.number, p),
             Text(safe(p.label)),
             Text(safe(carrier_name(session, p.carrier))),
-            p.cancel_on.isoformat() if p.cancel_on else "—",
+            retirement.short_phase(p, ph, today, session.lang),
             str(len(p.items)),
         )
     out.print(table)

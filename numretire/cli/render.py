@@ -152,11 +152,6 @@ def carrier_name(session: Session, carrier: str | None) -> str:
 
 
 def milestone_text(session: Session, stone, today) -> str:
-    days = (stone.on - today).days
-    when = (
-        session.t("when.today")
-        if days == 0
-        else (session.t("when.in", days=days) if days > 0 else session.t("when.ago", days=-days))
-    )
-    planned = session.t("milestone.planned") if stone.planned else ""
-    return session.t(f"milestone.{stone.key}", date=stone.on.isoformat(), when=when) + planned
+    from numretire.retirement import milestone_line
+
+    return milestone_line(stone, today, session.lang)

@@ -74,10 +74,11 @@ def cancel(
         else:
             p.cancelled_on = day
         stones = retirement.milestones(p, session.catalog)
+        tied = plan.still_tied(plan.views(p, session.catalog, session.lang))
     key = "cancel.arrears_done" if arrears else "cancel.done"
     out.print(plain(session.t(key, number=session.masked(p.number, p), date=day.isoformat())))
-    if not verdict.safe:
-        out.print(session.t("cancel.still_open", count=len(verdict.blockers)))
+    if tied:
+        out.print(session.t("cancel.still_tied", count=len(tied)))
     for stone in stones:
         out.print(plain("  " + milestone_text(session, stone, today)))
     out.print(session.t("cancel.next"))

@@ -120,8 +120,8 @@ def still_tied(items: list[ItemView]) -> list[ItemView]:
 
 def after_order(items: list[ItemView]) -> list[ItemView]:
     """What a walk still offers once the old number receives nothing: the accounts still tied to it
-    (worst first, then email and messaging, then the most common), then the lookups whose answer does
-    not come to the old number. Carrier steps for a number in hand, and lookups answered on it, are left
+    (worst first, then email and messaging, then the most common), then the open lookups whose answer
+    does not come to the old number (a lookup skipped was skipped on purpose). Carrier steps for a number in hand, and lookups answered on it, are left
     out: they can no longer be done."""
 
     def key(v: ItemView):
@@ -137,8 +137,8 @@ def after_order(items: list[ItemView]) -> list[ItemView]:
 
     def doable(v: ItemView) -> bool:
         if v.kind != "task":
-            return True
-        return v.category == DISCOVERY_CATEGORY and not v.needs_old_number
+            return True  # open or skipped: still tied either way
+        return v.item.status == "open" and v.category == DISCOVERY_CATEGORY and not v.needs_old_number
 
     return sorted((v for v in items if v.item.status in ("open", "skipped") and doable(v)), key=key)
 

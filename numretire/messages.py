@@ -6,6 +6,8 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- general
     "interrupted": ("已中断。已完成的回答都已保存。", "Interrupted. Every answer so far is saved."),
+    "punct.colon": ("：", ": "),  # between a label and its value: full width in a Chinese line
+    "punct.label": ("{number}（{label}）", "{number} ({label})"),  # a number and its label
     "prompt.invalid": ("请输入以下之一：{choices}", "Please type one of: {choices}"),
     "error.bad_lang": ("不支持的语言“{value}”：请用 zh 或 en", "unknown language '{value}': use zh or en"),
     "error.bad_today": (
@@ -240,6 +242,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "level.low": ("低", "low"),
     "risk.sentence": ("下一任机主可以{what}。", "The next holder of this number can {what}."),
     "risk.none": ("没有已知的风险标记；仍建议解绑。", "No known risk flags; unbinding is still wise."),
+    # a task is a step to take, not an account: it says what it is for, never that it should be unbound
+    "risk.task.carrier": ("注销前要向运营商办的事项。", "A step to take with the carrier before cancelling."),
+    "risk.task.discovery": (
+        "帮你找出遗漏的账号、授权或扣费的查询。",
+        "A lookup that finds accounts, authorisations or charges you forgot.",
+    ),
+    "risk.task.other": ("要做的一项检查，不是账号。", "A check to make, not an account."),
     "risk.and": ("，并", " and "),
     "risk.list": ("、", ", "),
     "risk.do.login": ("用短信验证码登录你的账号", "log in to your account with an SMS code"),
@@ -469,17 +478,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The catalog has no steps that do without the old number: tell official customer service the old number is out of service and ask them to remove or change it.",
     ),
     "walk.prompt": ("结果？{choices} / q 退出：", "Outcome? {choices} / q quit: "),
-    "walk.key.moved": ("已换绑新号", "moved"),
-    "walk.key.removed": ("已解绑", "removed"),
-    "walk.key.closed": ("已注销账号", "closed"),
-    "walk.key.not-mine": ("不是我的", "not mine"),
-    "walk.key.clear": ("未发现账号", "no account"),
-    "walk.key.released": ("已释放", "released"),
-    "walk.key.contacted": ("已联系平台", "contacted"),
-    "walk.key.occupied": ("仍被占用", "still occupied"),
-    "walk.key.done": ("已完成", "done"),
-    "walk.key.skipped": ("跳过", "skip"),
-    "walk.key.blocked": ("受阻", "blocked"),
     "walk.blocked_note": ("受阻原因：", "Why is it blocked? "),
     "mark.blocked_needs_note_walk": (
         "标记为受阻要写明原因；没写原因，就没有保存。",
@@ -1116,6 +1114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.set": ("已设置 {key} = {value}", "Set {key} = {value}"),
     "config.unset": ("已清除 {key}", "Cleared {key}"),
     # ---------------------------------------------------------------- demo
+    "demo.label": ("演示", "demo"),
     "demo.intro": (
         "numretire 演示：一个虚构的号码和清单，保存在临时文件夹，不会碰你的数据。",
         "numretire demo: a made-up number and inventory in a temporary folder; your data is not touched.",

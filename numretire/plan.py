@@ -73,6 +73,11 @@ def view(item: Item, catalog: Catalog, lang: str, profile_kind: str = "retire") 
         risk = assess_adopted(category, kind, lang)
     else:
         risk = assess(flags, item.answers, category, lang)
+        if kind == "task":
+            from numretire.i18n import t
+
+            known = category if category in (CARRIER_CATEGORY, DISCOVERY_CATEGORY) else "other"
+            risk = risk._replace(reason=t(f"risk.task.{known}", lang))
     return ItemView(item, service, name, category, kind, risk)
 
 

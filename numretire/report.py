@@ -53,6 +53,25 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
         return mask(e164, cc) if cc else mask_other(e164)
 
     open_risks = [v for v in plan.by_risk(items) if not v.resolved and v.kind == "account"]
+    ph = timeline.where(today, stones)
+    if ph.gone and profile.kind != "adopt":  # no gate to pass any more: what is still tied to the number
+        tied = plan.still_tied(items)
+        sentences = (retirement.phase_line(ph, today, lang), retirement.tied_line(ph, len(tied), lang))
+        verdict_text = ("" if lang == "zh" else " ").join(sentences)
+        blockers = [
+            {
+                "kind": "still_tied",
+                "id": v.id,
+                "text": t("check.line.account", lang, name=v.name, level=t(f"level.{v.risk.level}", lang)),
+            }
+            for v in tied
+        ]
+        verdict = verdict._replace(safe=not tied)
+    else:
+        verdict_text = verdict_sentence(profile.kind, verdict, lang)
+        blockers = [
+            {"kind": b.kind, "id": b.item_id, "text": plan.blocker_text(b, lang)} for b in verdict.blockers
+        ]
     return {
         "version": REPORT_VERSION,
         "lang": lang,
@@ -71,11 +90,10 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
             "cancelled_on": profile.cancelled_on.isoformat() if profile.cancelled_on else None,
             "arrears_since": profile.arrears_since.isoformat() if profile.arrears_since else None,
         },
-        "safe_to_cancel": verdict.safe,  # for an adopted number: clean to use
-        "verdict": verdict_sentence(profile.kind, verdict, lang),
-        "blockers": [
-            {"kind": b.kind, "id": b.item_id, "text": plan.blocker_text(b, lang)} for b in verdict.blockers
-        ],
+        # for an adopted number: clean to use; once the number is gone: no account still tied to it
+        "safe_to_cancel": verdict.safe,
+        "verdict": verdict_text,
+        "blockers": blockers,
         "progress": {"done": overall.done, "total": overall.total},
         "categories": [
             {

@@ -44,7 +44,7 @@ def risks(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
     out.print()
     out.print(session.t("risks.flags_title"))
     for f in flags:
-        out.print(plain(f"  {f}: {session.t(f'flag.{f}')}"))
+        out.print(plain(f"  {f}{session.t('punct.colon')}{session.t(f'flag.{f}')}"))
 
 
 def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = None) -> None:

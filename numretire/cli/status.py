@@ -67,13 +67,14 @@ def status_head(session: Session, p):
 
     from numretire import clock
     from numretire.cli.render import carrier_name, plain
+    from numretire.cli.timeline import with_label
     from numretire.profiles import days_left
 
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
     head.add_row(
-        session.t("col.number"), plain(session.masked(p.number, p) + (f"  ({p.label})" if p.label else ""))
+        session.t("col.number"), plain(with_label(session, session.masked(p.number, p), p.label))
     )
     source = session.t("carrier.source_prefix" if p.carrier_source == "prefix" else "carrier.source_user")
     head.add_row(session.t("col.carrier"), plain(f"{carrier_name(session, p.carrier)}  {source}"))

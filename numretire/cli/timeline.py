@@ -13,6 +13,10 @@ from numretire.cli.render import milestone_text
 RevealOpt = Annotated[bool, typer.Option("--reveal-number", help="Write numbers unmasked · 导出时不隐藏号码")]
 
 
+def with_label(session: Session, number: str, label: str) -> str:
+    return session.t("punct.label", number=number, label=label) if label else number
+
+
 def reminder_text(session: Session, r, names: dict[str, str], notes: dict[str, str]) -> str:
     if r.kind in ("blocked", "contacted"):
         return session.t(
@@ -161,7 +165,7 @@ def remind(
             if not due:
                 continue
             out.print(
-                plain(session.masked(p.number, p) + (f"  ({p.label})" if p.label else "")), style="bold"
+                plain(with_label(session, session.masked(p.number, p), p.label)), style="bold"
             )
             names = {v.id: v.name for v in items}
             notes = {v.id: v.item.note for v in items}
@@ -178,7 +182,7 @@ def calendar_events(session: Session, p, stones, reveal: bool):
     from numretire.exporters.ics import CalendarEvent
     from numretire.numbers import mask
 
-    who = (p.number if reveal else mask(p.number, p.country_code)) + (f" ({p.label})" if p.label else "")
+    who = with_label(session, p.number if reveal else mask(p.number, p.country_code), p.label)
     events = []
     for stone in stones:
         summary = session.t(f"ics.{stone.key}", number=who)

@@ -33,7 +33,7 @@ def keys_for(v, kind: str) -> tuple[str, ...]:
 
 def prompt_for(session: Session, keys: tuple[str, ...]) -> str:
     """'Outcome? m moved / r removed / … / q quit: ', in the words the saved status is shown in."""
-    choices = " / ".join(f"{key} {session.t(f'walk.key.{KEYS[key]}')}" for key in keys)
+    choices = " / ".join(f"{key} {session.t(f'status.{KEYS[key]}')}" for key in keys)
     return session.t("walk.prompt", choices=choices)
 
 

@@ -22,11 +22,12 @@ def escape(text: str) -> str:
 
 def render(report: dict[str, Any]) -> bytes:
     lang = report["lang"]
+    colon = t("punct.colon", lang)
     p = report["profile"]
     title = t("report.title_adopt" if p["kind"] == "adopt" else "report.title", lang, number=p["number"])
     lines = [f"# {escape(title)}", ""]
     if p["label"]:
-        lines += [f"{escape(t('col.label', lang))}: {escape(p['label'])}", ""]
+        lines += [f"{escape(t('col.label', lang))}{colon}{escape(p['label'])}", ""]
     lines += [f"**{escape(report['verdict'])}**", ""]
     for b in report["blockers"]:
         lines.append(f"- {escape(b['text'])}")
@@ -39,7 +40,7 @@ def render(report: dict[str, Any]) -> bytes:
         (t("col.cancel_on", lang), p["cancel_on"]),
         (t("report.cancelled_on", lang), p["cancelled_on"]),
     ]
-    lines += [f"- {escape(k)}: {escape(v)}" for k, v in facts if v] + [""]
+    lines += [f"- {escape(k)}{colon}{escape(v)}" for k, v in facts if v] + [""]
 
     lines += [f"## {escape(t('status.progress_title', lang))}", ""]
     lines += [f"| {escape(t('col.category', lang))} | {escape(t('col.done', lang))} |", "| --- | ---: |"]
@@ -51,7 +52,7 @@ def render(report: dict[str, Any]) -> bytes:
     if report["risks"]:
         lines += [f"## {escape(t('report.risks_title', lang))}", ""]
         for r in report["risks"]:
-            lines.append(f"- **{escape(r['level'])}** {escape(r['name'])}: {escape(r['reason'])}")
+            lines.append(f"- **{escape(r['level'])}** {escape(r['name'])}{colon}{escape(r['reason'])}")
         lines.append("")
     if report["timeline"]:
         lines += [f"## {escape(t('status.timeline_title', lang))}", ""]

@@ -8,6 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "interrupted": ("已中断。已完成的回答都已保存。", "Interrupted. Every answer so far is saved."),
     "punct.colon": ("：", ": "),  # between a label and its value: full width in a Chinese line
     "punct.label": ("{number}（{label}）", "{number} ({label})"),  # a number and its label
+    "punct.aside": ("（{text}）", " ({text})"),  # words in brackets after others
+    "punct.comma": ("，", ", "),
     "prompt.invalid": ("请输入以下之一：{choices}", "Please type one of: {choices}"),
     "error.bad_lang": ("不支持的语言“{value}”：请用 zh 或 en", "unknown language '{value}': use zh or en"),
     "error.bad_today": (

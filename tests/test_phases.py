@@ -267,3 +267,12 @@ def test_cancel_speaks_of_the_dates_as_they_are(retiring, monkeypatch):
     en = retiring("cancel", "--force", "--lang", "en").stdout
     assert "2026-11-23 (1 day ago): the last day the old number received codes" in en
     assert "Still tied" not in en
+
+
+def test_report_after_cancellation(cancelled, monkeypatch):
+    on(monkeypatch, FROZEN)
+    zh = cancelled("report", "--lang", "zh").stdout
+    assert "现在注销还不安全" not in zh and "正在冻结期" in zh and "仍有 2 个账号绑定着旧号码" in zh
+    assert "旧号码能收验证码的最后一天" in zh
+    en = cancelled("report", "--lang", "en").stdout
+    assert "Not safe to cancel" not in en and "is frozen" in en

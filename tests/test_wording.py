@@ -73,3 +73,12 @@ def test_tasks_are_not_told_to_be_unbound(retiring):
     assert "forgot" in items["unionpay-card-lookup"]["reason"]
     csv = retiring("report", "--format", "csv", "--lang", "zh").stdout
     assert "仍建议解绑" not in csv and "注销前要向运营商办的事项" in csv
+
+
+def test_report_checklist_brackets_follow_the_language(retiring):
+    retiring("add", "meituan")
+    retiring("mark", "meituan", "blocked", "--note", "needs a visit")
+    zh = retiring("report", "--lang", "zh").stdout
+    assert "（受阻，极高）" in zh
+    assert "(blocked, critical)" in retiring("report", "--lang", "en").stdout
+    assert "受阻（needs a visit）" in retiring("report", "--format", "csv", "--lang", "zh").stdout

@@ -81,7 +81,7 @@ def show_item(
     if v.kind != "task":  # a task is a step to take, not an account with a risk
         head.append_text(level_text(session, v.risk.level))
     if v.item.status != "open":
-        head.append(f"  ({session.t(f'status.{v.item.status}')})")
+        head.append(" " + session.t("punct.aside", text=session.t(f"status.{v.item.status}")))
     out.print(head)
     if reason and v.kind != "task":
         out.print(plain(v.risk.reason))

@@ -22,7 +22,7 @@ def escape(text: str) -> str:
 
 def render(report: dict[str, Any]) -> bytes:
     lang = report["lang"]
-    colon = t("punct.colon", lang)
+    colon, comma = t("punct.colon", lang), t("punct.comma", lang)
     p = report["profile"]
     title = t("report.title_adopt" if p["kind"] == "adopt" else "report.title", lang, number=p["number"])
     lines = [f"# {escape(title)}", ""]
@@ -62,9 +62,8 @@ def render(report: dict[str, Any]) -> bytes:
     for item in report["items"]:
         box = "x" if item["resolved"] else " "
         note = f" — {escape(item['note'])}" if item["note"] else ""
-        lines.append(
-            f"- [{box}] {escape(item['name'])} ({escape(item['status_name'])}, {escape(item['level'])}){note}"
-        )
+        aside = t("punct.aside", lang, text=escape(item["status_name"]) + comma + escape(item["level"]))
+        lines.append(f"- [{box}] {escape(item['name'])}{aside}{note}")
         for ev in item["history"]:
             extra = f": {escape(ev['note'])}" if ev["note"] else ""
             lines.append(f"  - {escape(ev['date'])} {escape(ev['status_name'])}{extra}")

@@ -219,7 +219,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Still tied to the old number, which may now be someone else's: {count} accounts. Handle them now with numretire walk.",
     ),
     "phase.none_tied": ("没有账号还绑定着旧号码。", "No account is still tied to the old number."),
-    "phase.tied_title": ("仍绑定着旧号码的账号（{count}）：", "Accounts still tied to the old number ({count}):"),
+    "phase.tied_title": (
+        "仍绑定着旧号码的账号（{count}）：",
+        "Accounts still tied to the old number ({count}):",
+    ),
     "phase.lookups_left": (
         "还能做的查漏工具（{count}）：{names}",
         "Lookups you can still do ({count}): {names}",

@@ -126,8 +126,8 @@ def still_tied(items: list[ItemView]) -> list[ItemView]:
 def after_order(items: list[ItemView]) -> list[ItemView]:
     """What a walk still offers once the old number receives nothing: the accounts still tied to it
     (worst first, then email and messaging, then the most common), then the open lookups whose answer
-    does not come to the old number (a lookup skipped was skipped on purpose). Carrier steps for a number in hand, and lookups answered on it, are left
-    out: they can no longer be done."""
+    does not come to the old number (a lookup skipped was skipped on purpose). Carrier steps for a
+    number in hand, and lookups answered on it, are left out: they can no longer be done."""
 
     def key(v: ItemView):
         popularity = v.service.popularity if v.service else 0

@@ -89,7 +89,9 @@ def short_phase(profile: Profile, ph: timeline.Phase, today: date, lang: str) ->
     from numretire.i18n import relative_day, t
 
     if profile.kind == "adopt":
-        return t("phase.short.adopt", lang, date=profile.acquired_on.isoformat() if profile.acquired_on else "—")
+        return t(
+            "phase.short.adopt", lang, date=profile.acquired_on.isoformat() if profile.acquired_on else "—"
+        )
     if ph.name == "none":
         return t("phase.short.none", lang)
     if ph.name == "before":

@@ -61,7 +61,10 @@ def test_where_gives_the_phase_and_its_dates():
 
 def test_tasks_are_never_still_tied():
     stones = milestones(None, date(2026, 11, 24), None, CN)
-    items = [ItemState("miit-yzt-cards", "skipped", False, kind="task"), ItemState("x", "open", False, kind="task")]
+    items = [
+        ItemState("miit-yzt-cards", "skipped", False, kind="task"),
+        ItemState("x", "open", False, kind="task"),
+    ]
     assert timeline.due(date(2027, 1, 15), stones, items) == []
     tied = timeline.due(date(2027, 1, 15), stones, [*items, ItemState("jd", "skipped", True)])
     assert [(r.kind, r.count) for r in tied] == [("still_tied", 1)]
@@ -178,7 +181,9 @@ def test_walk_while_frozen_offers_what_does_without_the_old_number(cancelled, mo
     assert "正在冻结期" in zh and "[1/" in zh and "京东 (JD.com)" in zh
     assert "务必在注销前完成" not in zh
     assert "号码停用后，只能通过申诉、官方客服或到柜台办理" in zh
-    assert zh.index("不用换绑的办法：解绑号码或注销账号：") < zh.index("换绑到新号码（需要旧号码收验证码的步骤现在做不到）：")
+    assert zh.index("不用换绑的办法：解绑号码或注销账号：") < zh.index(
+        "换绑到新号码（需要旧号码收验证码的步骤现在做不到）："
+    )
     en = cancelled("walk", "--lang", "en").stdout
     assert "do this before cancelling" not in en and "only an appeal" in en
 

@@ -73,9 +73,7 @@ def status_head(session: Session, p):
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row(
-        session.t("col.number"), plain(with_label(session, session.masked(p.number, p), p.label))
-    )
+    head.add_row(session.t("col.number"), plain(with_label(session, session.masked(p.number, p), p.label)))
     source = session.t("carrier.source_prefix" if p.carrier_source == "prefix" else "carrier.source_user")
     head.add_row(session.t("col.carrier"), plain(f"{carrier_name(session, p.carrier)}  {source}"))
     if p.kind == "adopt":
@@ -92,7 +90,9 @@ def status_head(session: Session, p):
         if ph.gone and ph.gone_on is not None:  # the real date, not the plan
             label = "col.arrears_since" if ph.path == "arrears" else "col.cancelled_on"
             when = relative_day(ph.gone_on, today, session.lang)
-            head.add_row(session.t(label), session.t("status.gone_on", date=ph.gone_on.isoformat(), when=when))
+            head.add_row(
+                session.t(label), session.t("status.gone_on", date=ph.gone_on.isoformat(), when=when)
+            )
         else:
             if p.cancel_on is None:
                 when = session.t("status.no_date")

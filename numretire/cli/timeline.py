@@ -164,9 +164,7 @@ def remind(
         for p, items, _stones, due, _phase in numbers:
             if not due:
                 continue
-            out.print(
-                plain(with_label(session, session.masked(p.number, p), p.label)), style="bold"
-            )
+            out.print(plain(with_label(session, session.masked(p.number, p), p.label)), style="bold")
             names = {v.id: v.name for v in items}
             notes = {v.id: v.item.note for v in items}
             for r in due:

@@ -143,6 +143,7 @@ def test_profiles_show_each_numbers_stage(cancelled, monkeypatch):
     assert "计划 2027-02-01 注销（还有 17 天）" in zh
     en = cancelled("profiles", "--lang", "en").stdout
     assert "frozen until 2027-02-22 (in 38 days)" in en and "cancel on 2027-02-01 (in 17 days)" in en
+    assert sorted(p["phase"] for p in cancelled.json("profiles")["profiles"]) == ["before", "frozen"]
     on(monkeypatch, RELEASED)
     assert "2027-02-22 起可能已属于别人" in cancelled("profiles", "--lang", "zh").stdout
     assert "may be someone else's since 2027-02-22" in cancelled("profiles", "--lang", "en").stdout

@@ -165,10 +165,20 @@ def describe_carrier(session: Session, profile, out) -> None:
 
 def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
     """List the numbers you are retiring · 列出所有号码"""
+    from numretire import clock, retirement
+
     session = Session(lang)
     found = session.store.profiles()
+    today = clock.today()
     if json:
-        emit_json({"profiles": [profile_json(session, p) for p in found]})
+        emit_json(
+            {
+                "profiles": [
+                    {**profile_json(session, p), "phase": retirement.phase_of(p, session.catalog, today).name}
+                    for p in found
+                ]
+            }
+        )
         return
     out = session.console()
     if not found:
@@ -177,9 +187,6 @@ def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from numretire import clock, retirement
-
-    today = clock.today()
     table = Table(box=None, pad_edge=False)
     for key in ("col.default", "col.number", "col.label", "col.carrier", "col.phase", "col.items"):
         table.add_column(session.t(key))

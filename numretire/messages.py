@@ -248,7 +248,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "risk.sentence": ("下一任机主可以{what}。", "The next holder of this number can {what}."),
     "risk.none": ("没有已知的风险标记；仍建议解绑。", "No known risk flags; unbinding is still wise."),
     # a task is a step to take, not an account: it says what it is for, never that it should be unbound
-    "risk.task.carrier": ("注销前要向运营商办的事项。", "A step to take with the carrier before cancelling."),
+    "risk.task.carrier": (
+        "关于号码本身和运营商的事项，不是账号。",
+        "A step about the number itself and its carrier, not an account.",
+    ),
     "risk.task.discovery": (
         "帮你找出遗漏的账号、授权或扣费的查询。",
         "A lookup that finds accounts, authorisations or charges you forgot.",

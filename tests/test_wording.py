@@ -70,10 +70,10 @@ def test_one_day_in_the_singular(retiring, monkeypatch):
 
 def test_tasks_are_not_told_to_be_unbound(retiring):
     items = {i["id"]: i for i in retiring.json("list")["items"]}
-    assert items["sim-pin"]["reason"] == "A step to take with the carrier before cancelling."
+    assert items["sim-pin"]["reason"] == "A step about the number itself and its carrier, not an account."
     assert "forgot" in items["unionpay-card-lookup"]["reason"]
     csv = retiring("report", "--format", "csv", "--lang", "zh").stdout
-    assert "仍建议解绑" not in csv and "注销前要向运营商办的事项" in csv
+    assert "仍建议解绑" not in csv and "关于号码本身和运营商的事项" in csv
 
 
 def test_report_checklist_brackets_follow_the_language(retiring):

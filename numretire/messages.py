@@ -219,6 +219,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Still tied to the old number, which may now be someone else's: {count} accounts. Handle them now with numretire walk.",
     ),
     "phase.none_tied": ("没有账号还绑定着旧号码。", "No account is still tied to the old number."),
+    "phase.tied_hotline": (
+        "{name}（风险{level}，官方客服 {hotline}）",
+        "{name} ({level} risk; official hotline {hotline})",
+    ),
     "phase.tied_title": (
         "仍绑定着旧号码的账号（{count}）：",
         "Accounts still tied to the old number ({count}):",

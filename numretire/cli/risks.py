@@ -125,9 +125,13 @@ def check_after(session: Session, p, ph, items, json: bool) -> None:
         out.print(plain(retirement.phase_line(ph, clock.today(), session.lang)))
         if tied:
             out.print(plain(session.t("phase.tied_title", count=len(tied))))
-            for v in tied[:SHOWN]:
+            for v in tied[:SHOWN]:  # with the official hotline when there is one: it needs no code
                 level = session.t(f"level.{v.risk.level}")
-                out.print(plain("  - " + session.t("check.line.account", name=v.name, level=level)))
+                hotline = v.service.hotline if v.service else None
+                key, extra = (
+                    ("phase.tied_hotline", {"hotline": hotline}) if hotline else ("check.line.account", {})
+                )
+                out.print(plain("  - " + session.t(key, name=v.name, level=level, **extra)))
             if len(tied) > SHOWN:
                 out.print(plain("    " + session.t("check.more", count=len(tied) - SHOWN)))
         if lookups:

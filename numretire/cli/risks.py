@@ -134,8 +134,8 @@ def check_after(session: Session, p, ph, items, json: bool) -> None:
                 out.print(plain("  - " + session.t(key, name=v.name, level=level, **extra)))
             if len(tied) > SHOWN:
                 out.print(plain("    " + session.t("check.more", count=len(tied) - SHOWN)))
-        if lookups:
-            names = _names(session, [v.name for v in lookups])
+        if lookups:  # the first few: walk goes through them all
+            names = _names(session, [v.name for v in lookups], shown=3)
             out.print(plain(session.t("phase.lookups_left", count=len(lookups), names=names)))
         out.print(plain(retirement.tied_line(ph, len(tied), session.lang)))
     if tied:
@@ -183,12 +183,12 @@ def warning_line(session: Session, warnings) -> str:
     )
 
 
-def _names(session: Session, names: list[str]) -> str:
+def _names(session: Session, names: list[str], shown: int = SHOWN) -> str:
     joiner = "、" if session.lang == "zh" else ", "
-    shown = joiner.join(names[:SHOWN])
-    if len(names) > SHOWN:
-        shown += session.t("check.and_more", count=len(names) - SHOWN)
-    return shown
+    text = joiner.join(names[:shown])
+    if len(names) > shown:
+        text += session.t("check.and_more", count=len(names) - shown)
+    return text
 
 
 def blocker_line(session: Session, b) -> str:

@@ -760,6 +760,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "号码已停用，仍有 {count} 个账号绑定着它；{date} 起号码可能属于别人（还有 {days} 天）：numretire walk 列出不用旧号码的办法",
         "out of service, with {count} accounts still tied to it; from {date} it may belong to someone else (in {days} days): numretire walk shows what can be done without the old number",
     ),
+    "remind.still_tied_no_rule": (
+        "号码已停用，仍有 {count} 个账号绑定着它（不知道号码何时会被重新分配）：numretire walk 列出不用旧号码的办法",
+        "out of service, with {count} accounts still tied to it (when it may be reassigned is not known): numretire walk shows what can be done without the old number",
+    ),
     "remind.released_tied": (
         "号码 {date} 起可能已属于别人（{days} 天前），仍有 {count} 个账号绑定着它：尽快用 numretire walk 处理",
         "the number may belong to someone else since {date} ({days} days ago), with {count} accounts still tied to it: handle them now with numretire walk",

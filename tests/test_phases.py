@@ -286,3 +286,15 @@ def test_report_after_cancellation(cancelled, monkeypatch):
     assert "旧号码能收验证码的最后一天" in zh
     en = cancelled("report", "--lang", "en").stdout
     assert "Not safe to cancel" not in en and "is frozen" in en
+
+
+def test_a_region_without_a_known_reassignment_period(run, monkeypatch):
+    run("init", "+447400123456")
+    run("add", "--custom", "Bank", "--flag", "sms-login")
+    run("cancel", "--force")
+    on(monkeypatch, FROZEN)
+    en = run("remind", "--lang", "en", code=3).stdout
+    assert "when it may be reassigned is not known" in en and "from  it" not in en
+    assert "不知道号码何时会被重新分配" in run("remind", "--lang", "zh", code=3).stdout
+    assert "no reassignment period is known" in run("status", "--lang", "en").stdout
+    assert "2026-11-24 起已停用" in run("profiles", "--lang", "zh").stdout

@@ -22,6 +22,8 @@ def reminder_text(session: Session, r, names: dict[str, str], notes: dict[str, s
         return session.t(
             f"remind.{r.kind}", name=names.get(r.item_id, r.item_id), note=notes.get(r.item_id, "")
         )
+    if r.kind == "still_tied" and r.on is None:  # no known reassignment period for the region
+        return session.t("remind.still_tied_no_rule", count=r.count)
     days = r.days if r.days is not None else 0
     return session.t(f"remind.{r.kind}", count=r.count, days=abs(days), date=r.on.isoformat() if r.on else "")
 

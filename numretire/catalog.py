@@ -63,10 +63,16 @@ class Service(NamedTuple):
     pinyin: tuple[str, ...] = ()  # the Chinese names in pinyin, whole and initials (search only)
 
     def display_name(self, lang: str) -> str:
-        """'支付宝 (Alipay)' for zh, 'Alipay (支付宝)' for en; one name when both are the same."""
+        """'支付宝 (Alipay)' for zh, 'Alipay (支付宝)' for en; one name when both are the same. A name
+        that holds brackets of its own is never put inside more: '中国工商银行 / Industrial and
+        Commercial Bank of China (ICBC)'."""
         own = self.name.get(lang) or self.name.get("en") or self.id
         other = self.name.get("en" if lang == "zh" else "zh")
-        return own if not other or other == own else f"{own} ({other})"
+        if not other or other == own:
+            return own
+        if any(b in own + other for b in "()（）"):
+            return f"{own} / {other}"
+        return f"{own} ({other})"
 
     def alias(self, key: str) -> tuple[str, ...]:
         return self.aliases.get(key, ())

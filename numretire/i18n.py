@@ -34,11 +34,28 @@ def resolve_lang(option: str | None, config_lang: str | None = None) -> str:
     return locale_lang() or "en"
 
 
+# English nouns counted by a placeholder: "{days} days" reads "1 day" when days is 1.
+_COUNTED = r"\{(\w+)(?::[^}]*)?\} (day|item|problem|account|service|change|record|lookup|check|task)s\b"
+
+
+def _singular(template: str, params: dict[str, object]) -> str:
+    """The English template with each counted noun made singular where its count is 1 (or -1)."""
+    import re
+
+    def one(match: re.Match) -> str:
+        value = params.get(match.group(1))
+        return match.group(0)[:-1] if isinstance(value, int) and abs(value) == 1 else match.group(0)
+
+    return re.sub(_COUNTED, one, template)
+
+
 def t(key: str, lang: str, /, **params: object) -> str:
     """The message `key` in `lang`, with `params` filled in."""
     from numretire.messages import MESSAGES
 
     zh, en = MESSAGES[key]
+    if lang != "zh" and params:
+        en = _singular(en, params)
     template = zh if lang == "zh" else en
     return template.format(**params) if params else template
 

@@ -6,6 +6,10 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- general
     "interrupted": ("已中断。已完成的回答都已保存。", "Interrupted. Every answer so far is saved."),
+    "punct.colon": ("：", ": "),  # between a label and its value: full width in a Chinese line
+    "punct.label": ("{number}（{label}）", "{number} ({label})"),  # a number and its label
+    "punct.aside": ("（{text}）", " ({text})"),  # words in brackets after others
+    "punct.comma": ("，", ", "),
     "prompt.invalid": ("请输入以下之一：{choices}", "Please type one of: {choices}"),
     "error.bad_lang": ("不支持的语言“{value}”：请用 zh 或 en", "unknown language '{value}': use zh or en"),
     "error.bad_today": (
@@ -237,6 +241,77 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "现在注销还不安全：{count} 个问题（numretire check 查看）",
         "Not safe to cancel yet: {count} problems (see numretire check)",
     ),
+    # once the number is gone (cancelled or left to lapse): its phase decides the words
+    "col.cancelled_on": ("已注销", "Cancelled"),
+    "col.arrears_since": ("欠费停机", "Suspended"),
+    "col.phase": ("阶段", "Stage"),
+    "status.gone_on": ("{date}（{when}）", "{date} ({when})"),
+    "phase.cancel.frozen": (
+        "号码已于 {gone} 注销，正在冻结期：{release} 起可能被分配给别人（还有 {days} 天）。",
+        "The number was cancelled on {gone} and is frozen: from {release} it may be given to someone else (in {days} days).",
+    ),
+    "phase.cancel.released": (
+        "号码已于 {gone} 注销；冻结期已于 {release} 结束，号码可能已属于别人。观察期到 {watch_end}。",
+        "The number was cancelled on {gone}; the freeze ended on {release}, so it may now belong to someone else. Watch period until {watch_end}.",
+    ),
+    "phase.cancel.over": (
+        "号码已于 {gone} 注销；观察期已于 {watch_end} 结束。",
+        "The number was cancelled on {gone}; the watch period ended on {watch_end}.",
+    ),
+    "phase.cancel.no_rule": (
+        "号码已于 {gone} 注销；不知道此号码所在地区的号码回收周期。",
+        "The number was cancelled on {gone}; no reassignment period is known for its region.",
+    ),
+    "phase.arrears.frozen": (
+        "号码自 {gone} 起欠费停机，{freeze} 起进入回收冻结期：{release} 起可能被分配给别人（还有 {days} 天）。",
+        "The number has been suspended for arrears since {gone}, in the recycling freeze from {freeze}: from {release} it may be given to someone else (in {days} days).",
+    ),
+    "phase.arrears.released": (
+        "号码自 {gone} 起欠费停机；冻结期已于 {release} 结束，号码可能已属于别人。观察期到 {watch_end}。",
+        "The number was suspended for arrears from {gone}; the freeze ended on {release}, so it may now belong to someone else. Watch period until {watch_end}.",
+    ),
+    "phase.arrears.over": (
+        "号码自 {gone} 起欠费停机；观察期已于 {watch_end} 结束。",
+        "The number was suspended for arrears from {gone}; the watch period ended on {watch_end}.",
+    ),
+    "phase.arrears.no_rule": (
+        "号码自 {gone} 起欠费停机；不知道此号码所在地区的号码回收周期。",
+        "The number has been suspended for arrears since {gone}; no reassignment period is known for its region.",
+    ),
+    "phase.short.none": ("未定注销日期", "no date set"),
+    "phase.short.before": ("计划 {date} 注销（{when}）", "cancel on {date} ({when})"),
+    "phase.short.frozen": (
+        "已停用，冻结至 {release}（{when}）",
+        "frozen until {release} ({when})",
+    ),
+    "phase.short.frozen_no_rule": ("{gone} 起已停用", "out of service since {gone}"),
+    "phase.short.released": (
+        "{release} 起可能已属于别人",
+        "may be someone else's since {release}",
+    ),
+    "phase.short.over": ("观察期已于 {watch_end} 结束", "watch period ended {watch_end}"),
+    "phase.short.adopt": ("新号码，{date} 入手", "new number, acquired {date}"),
+    "phase.tied": (
+        "仍有 {count} 个账号绑定着旧号码：numretire walk 列出不用旧号码的办法（解绑号码、注销账号、官方客服）。",
+        "Still tied to the old number: {count} accounts. numretire walk shows what can be done without it (removing the number, closing the account, official customer service).",
+    ),
+    "phase.tied_released": (
+        "仍有 {count} 个账号绑定着旧号码，而号码可能已在别人手里：尽快用 numretire walk 处理。",
+        "Still tied to the old number, which may now be someone else's: {count} accounts. Handle them now with numretire walk.",
+    ),
+    "phase.none_tied": ("没有账号还绑定着旧号码。", "No account is still tied to the old number."),
+    "phase.tied_hotline": (
+        "{name}（风险{level}，官方客服 {hotline}）",
+        "{name} ({level} risk; official hotline {hotline})",
+    ),
+    "phase.tied_title": (
+        "仍绑定着旧号码的账号（{count}）：",
+        "Accounts still tied to the old number ({count}):",
+    ),
+    "phase.lookups_left": (
+        "还能做的查漏工具（{count}）：{names}",
+        "Lookups you can still do ({count}): {names}",
+    ),
     # ---------------------------------------------------------------- statuses
     "status.open": ("待处理", "open"),
     "status.moved": ("已换绑新号", "moved"),
@@ -257,6 +332,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "level.low": ("低", "low"),
     "risk.sentence": ("下一任机主可以{what}。", "The next holder of this number can {what}."),
     "risk.none": ("没有已知的风险标记；仍建议解绑。", "No known risk flags; unbinding is still wise."),
+    # a task is a step to take, not an account: it says what it is for, never that it should be unbound
+    "risk.task.carrier": (
+        "关于号码本身和运营商的事项，不是账号。",
+        "A step about the number itself and its carrier, not an account.",
+    ),
+    "risk.task.discovery": (
+        "帮你找出遗漏的账号、授权或扣费的查询。",
+        "A lookup that finds accounts, authorisations or charges you forgot.",
+    ),
+    "risk.task.other": ("要做的一项检查，不是账号。", "A check to make, not an account."),
     "risk.and": ("，并", " and "),
     "risk.list": ("、", ", "),
     "risk.do.login": ("用短信验证码登录你的账号", "log in to your account with an SMS code"),
@@ -466,18 +551,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "共 {count} 项待处理，最紧急的在前。每次回答都会立即保存；按 q 或 Ctrl-C 随时退出。",
         "{count} items to go, most urgent first. Every answer is saved at once; q or Ctrl-C stops any time.",
     ),
+    "walk.intro_after": (
+        "共 {count} 项，仍绑定旧号码的账号在前。旧号码已收不到验证码：每项先列不用旧号码的办法。每次回答都会立即保存；按 q 或 Ctrl-C 随时退出。",
+        "{count} items to go, the accounts still tied to the old number first. The old number receives no codes now: each shows first what can be done without it. Every answer is saved at once; q or Ctrl-C stops any time.",
+    ),
+    "walk.left_out": (
+        "运营商事项和结果发到旧号码的查询已做不了，不再列出（{count} 项，numretire list 可查看）。",
+        "Carrier steps and lookups answered on the old number can no longer be done and are left out ({count}; numretire list shows them).",
+    ),
+    "walk.nothing_after": (
+        "没有账号还绑定着旧号码，也没有还能做的查漏工具。",
+        "No account is still tied to the old number, and no lookup is left to do.",
+    ),
+    "walk.finished_after": (
+        "本轮完成。numretire check 查看还有哪些账号绑定着旧号码。",
+        "Round finished. numretire check shows which accounts are still tied to the old number.",
+    ),
+    "walk.old_number_gone": (
+        "这一项换绑要旧号码收验证码：号码停用后，只能通过申诉、官方客服或到柜台办理。",
+        "Changing this one needs a code on the old number: now that the number is out of service, only an appeal, official customer service or a counter visit can do it.",
+    ),
+    "walk.steps_remove_after": (
+        "不用换绑的办法：解绑号码或注销账号：",
+        "Without moving it: remove the number or close the account:",
+    ),
+    "walk.steps_change_after": (
+        "换绑到新号码（需要旧号码收验证码的步骤现在做不到）：",
+        "Move it to the new number (steps that need a code on the old number cannot be done now):",
+    ),
+    "walk.no_remove_after": (
+        "目录里没有不用旧号码的步骤：联系官方客服，说明旧号码已停用，请求解绑或换绑。",
+        "The catalog has no steps that do without the old number: tell official customer service the old number is out of service and ask them to remove or change it.",
+    ),
     "walk.prompt": ("结果？{choices} / q 退出：", "Outcome? {choices} / q quit: "),
-    "walk.key.moved": ("已换绑新号", "moved"),
-    "walk.key.removed": ("已解绑", "removed"),
-    "walk.key.closed": ("已注销账号", "closed"),
-    "walk.key.not-mine": ("不是我的", "not mine"),
-    "walk.key.clear": ("未发现账号", "no account"),
-    "walk.key.released": ("已释放", "released"),
-    "walk.key.contacted": ("已联系平台", "contacted"),
-    "walk.key.occupied": ("仍被占用", "still occupied"),
-    "walk.key.done": ("已完成", "done"),
-    "walk.key.skipped": ("跳过", "skip"),
-    "walk.key.blocked": ("受阻", "blocked"),
     "walk.blocked_note": ("受阻原因：", "Why is it blocked? "),
     "mark.blocked_needs_note_walk": (
         "标记为受阻要写明原因；没写原因，就没有保存。",
@@ -698,6 +804,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{date} ({when}): end of the freeze; the number may be given to someone else",
     ),
     "milestone.watch_end": ("{date}（{when}）：观察期结束", "{date} ({when}): end of the watch period"),
+    "milestone.last_safe_day.past": (
+        "{date}（{when}）：旧号码能收验证码的最后一天",
+        "{date} ({when}): the last day the old number received codes",
+    ),
+    "milestone.cancel.past": ("{date}（{when}）：号码已注销", "{date} ({when}): the number was cancelled"),
+    "milestone.arrears_start.past": (
+        "{date}（{when}）：开始欠费，号码已停机",
+        "{date} ({when}): arrears began; the line was suspended",
+    ),
+    "milestone.arrears_freeze.past": (
+        "{date}（{when}）：欠费满期，号码已进入回收冻结期",
+        "{date} ({when}): the unpaid number entered the recycling freeze",
+    ),
+    "milestone.freeze_end.past": (
+        "{date}（{when}）：冻结期已结束，号码可能已被分配给别人",
+        "{date} ({when}): the freeze ended; the number may have been given to someone else",
+    ),
+    "milestone.watch_end.past": ("{date}（{when}）：观察期已结束", "{date} ({when}): the watch period ended"),
     "status.timeline_title": ("时间线", "Timeline"),
     "status.no_rule": (
         "不知道此号码所在地区的号码回收周期。",
@@ -716,9 +840,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已记录：{number} 自 {date} 起欠费停机。",
         "Recorded: {number} left to lapse for arrears since {date}.",
     ),
-    "cancel.still_open": (
-        "仍有 {count} 个问题未解决：冻结期结束前尽快处理（通常需要申诉或到柜台）。",
-        "{count} problems are still open: fix them before the freeze ends (it now takes an appeal or a counter visit).",
+    "cancel.still_tied": (
+        "仍有 {count} 个账号绑定着这个号码：冻结期结束前尽快处理（需要旧号码的换绑现在要申诉或到柜台），numretire walk 列出不用旧号码的办法。",
+        "Still tied to the number: {count} accounts. Handle them before the freeze ends (a change that needs the old number now takes an appeal or a counter visit); numretire walk shows what can be done without it.",
     ),
     "cancel.next": (
         "numretire remind 会在这些日期提醒你。",
@@ -748,8 +872,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.contacted": ("待跟进（已联系平台）：{name}：{note}", "chase (contacted): {name}: {note}"),
     "remind.blocked": ("待跟进（受阻）：{name}：{note}", "chase (blocked): {name}: {note}"),
     "remind.still_tied": (
-        "号码冻结中，仍有 {count} 项绑定着它；{date} 起号码可能属于别人（还有 {days} 天）",
-        "frozen, with {count} items still tied to it; from {date} it may belong to someone else (in {days} days)",
+        "号码已停用，仍有 {count} 个账号绑定着它；{date} 起号码可能属于别人（还有 {days} 天）：numretire walk 列出不用旧号码的办法",
+        "out of service, with {count} accounts still tied to it; from {date} it may belong to someone else (in {days} days): numretire walk shows what can be done without the old number",
+    ),
+    "remind.still_tied_no_rule": (
+        "号码已停用，仍有 {count} 个账号绑定着它（不知道号码何时会被重新分配）：numretire walk 列出不用旧号码的办法",
+        "out of service, with {count} accounts still tied to it (when it may be reassigned is not known): numretire walk shows what can be done without the old number",
+    ),
+    "remind.released_tied": (
+        "号码 {date} 起可能已属于别人（{days} 天前），仍有 {count} 个账号绑定着它：尽快用 numretire walk 处理",
+        "the number may belong to someone else since {date} ({days} days ago), with {count} accounts still tied to it: handle them now with numretire walk",
     ),
     "remind.release_soon": (
         "{date} 冻结期结束，号码可能被分配给别人（还有 {days} 天）",
@@ -1215,6 +1347,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.set": ("已设置 {key} = {value}", "Set {key} = {value}"),
     "config.unset": ("已清除 {key}", "Cleared {key}"),
     # ---------------------------------------------------------------- demo
+    "demo.label": ("演示", "demo"),
     "demo.intro": (
         "numretire 演示：一个虚构的号码和清单，保存在临时文件夹，不会碰你的数据。",
         "numretire demo: a made-up number and inventory in a temporary folder; your data is not touched.",

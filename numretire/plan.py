@@ -86,6 +86,11 @@ def view(
         risk = assess_adopted(category, kind, lang, live, short)
     else:
         risk = assess(flags, item.answers, category, lang)
+        if kind == "task":
+            from numretire.i18n import t
+
+            known = category if category in (CARRIER_CATEGORY, DISCOVERY_CATEGORY) else "other"
+            risk = risk._replace(reason=t(f"risk.task.{known}", lang))
     return ItemView(item, service, name, category, kind, risk, live)
 
 
@@ -124,6 +129,43 @@ def walk_order(items: list[ItemView]) -> list[ItemView]:
         )
 
     return sorted((v for v in items if v.item.status in ("open", "skipped")), key=key)
+
+
+def still_tied(items: list[ItemView]) -> list[ItemView]:
+    """The accounts the number still reaches, worst first: what matters once it is gone. A task (a
+    lookup, skipped or not, a carrier step) ties nothing to the number."""
+    return [v for v in by_risk(items) if v.kind != "task" and not v.resolved]
+
+
+def after_order(items: list[ItemView]) -> list[ItemView]:
+    """What a walk still offers once the old number receives nothing: the accounts still tied to it
+    (worst first, then email and messaging, then the most common), then the open lookups whose answer
+    does not come to the old number (a lookup skipped was skipped on purpose). Carrier steps for a
+    number in hand, and lookups answered on it, are left out: they can no longer be done."""
+
+    def key(v: ItemView):
+        popularity = v.service.popularity if v.service else 0
+        return (
+            v.kind == "task",
+            v.item.status != "open",
+            LEVEL_RANK[v.risk.level],
+            v.category not in ("email", "messaging"),
+            -popularity,
+            v.name,
+        )
+
+    def doable(v: ItemView) -> bool:
+        if v.kind != "task":
+            return True  # open or skipped: still tied either way
+        return v.item.status == "open" and v.category == DISCOVERY_CATEGORY and not v.needs_old_number
+
+    return sorted((v for v in items if v.item.status in ("open", "skipped") and doable(v)), key=key)
+
+
+def left_out_after(items: list[ItemView]) -> list[ItemView]:
+    """The open tasks after_order leaves out (they need the number in hand)."""
+    offered = {v.id for v in after_order(items)}
+    return [v for v in items if v.kind == "task" and v.item.status == "open" and v.id not in offered]
 
 
 class Blocker(NamedTuple):

@@ -8,9 +8,10 @@ from typing import Any
 
 from numretire import plan, retirement, timeline
 from numretire.catalog import Catalog
-from numretire.i18n import relative_day, t
+from numretire.i18n import t
 from numretire.model import RESOLVED, Profile
 from numretire.numbers import mask
+from numretire.retirement import milestone_line
 from numretire.risk import LEVEL_RANK
 from numretire.seen import seen_json, seen_text, where_seen
 
@@ -53,6 +54,25 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
         return mask(e164, cc) if cc else mask_other(e164)
 
     open_risks = [v for v in plan.by_risk(items) if not v.resolved and v.kind == "account"]
+    ph = timeline.where(today, stones)
+    if ph.gone and profile.kind != "adopt":  # no gate to pass any more: what is still tied to the number
+        tied = plan.still_tied(items)
+        sentences = (retirement.phase_line(ph, today, lang), retirement.tied_line(ph, len(tied), lang))
+        verdict_text = ("" if lang == "zh" else " ").join(sentences)
+        blockers = [
+            {
+                "kind": "still_tied",
+                "id": v.id,
+                "text": t("check.line.account", lang, name=v.name, level=t(f"level.{v.risk.level}", lang)),
+            }
+            for v in tied
+        ]
+        verdict = verdict._replace(safe=not tied)
+    else:
+        verdict_text = verdict_sentence(profile.kind, verdict, lang)
+        blockers = [
+            {"kind": b.kind, "id": b.item_id, "text": plan.blocker_text(b, lang)} for b in verdict.blockers
+        ]
     return {
         "version": REPORT_VERSION,
         "lang": lang,
@@ -72,11 +92,10 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
             "arrears_since": profile.arrears_since.isoformat() if profile.arrears_since else None,
             "acquired_on": profile.acquired_on.isoformat() if profile.acquired_on else None,
         },
-        "safe_to_cancel": verdict.safe,  # for an adopted number: clean to use
-        "verdict": verdict_sentence(profile.kind, verdict, lang),
-        "blockers": [
-            {"kind": b.kind, "id": b.item_id, "text": plan.blocker_text(b, lang)} for b in verdict.blockers
-        ],
+        # for an adopted number: clean to use; once the number is gone: no account still tied to it
+        "safe_to_cancel": verdict.safe,
+        "verdict": verdict_text,
+        "blockers": blockers,
         "progress": {"done": overall.done, "total": overall.total},
         "categories": [
             {
@@ -107,10 +126,7 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
                 "key": m.key,
                 "on": m.on.isoformat(),
                 "planned": m.planned,
-                "text": t(
-                    f"milestone.{m.key}", lang, date=m.on.isoformat(), when=relative_day(m.on, today, lang)
-                )
-                + (t("milestone.planned", lang) if m.planned else ""),
+                "text": milestone_line(m, today, lang),
             }
             for m in stones
         ],

@@ -108,8 +108,51 @@ def phase(today: date, stones: list[Milestone]) -> str:
     return "released"
 
 
+class Phase(NamedTuple):
+    """Where a number is in its life on a given day, with the dates that say so."""
+
+    name: str  # none | before | frozen | released | over (see phase)
+    path: str  # cancel | arrears | none: how the number leaves (or left) the user
+    gone_on: date | None  # the day it stopped receiving: cancellation (planned or real), or arrears
+    freeze_on: date | None  # the arrears path: the day the recycling freeze begins
+    release_on: date | None  # end of the freeze: from then on it may belong to someone else
+    watch_end: date | None
+    planned: bool  # the dates rest on the planned cancellation date
+
+    @property
+    def gone(self) -> bool:
+        """The old number no longer receives codes: every change that needs one is out of reach."""
+        return self.name in ("frozen", "released", "over")
+
+    def days_to(self, day: date | None, today: date) -> int | None:
+        return (day - today).days if day is not None else None
+
+
+def where(today: date, stones: list[Milestone]) -> Phase:
+    """The phase of a number on `today` and the dates behind it."""
+    by_key = {m.key: m for m in stones}
+    arrears = by_key.get("arrears_start")
+    gone = by_key.get("cancel") or arrears
+
+    def on(key: str) -> date | None:
+        stone = by_key.get(key)
+        return stone.on if stone else None
+
+    return Phase(
+        phase(today, stones),
+        "arrears" if arrears else ("cancel" if gone else "none"),
+        gone.on if gone else None,
+        on("arrears_freeze"),
+        on("freeze_end"),
+        on("watch_end"),
+        bool(gone and gone.planned),
+    )
+
+
 class Reminder(NamedTuple):
-    kind: str  # open_items | old_number | overdue | blocked | contacted | still_tied | release_soon | watch
+    # open_items | old_number | overdue | blocked | contacted | still_tied | release_soon | released_tied |
+    # watch
+    kind: str
     days: int | None = None  # days left to the date that matters (negative: that many days ago)
     count: int = 0
     item_id: str | None = None
@@ -123,6 +166,7 @@ class ItemState(NamedTuple):
     status: str
     needs_old_number: bool
     note: str = ""
+    kind: str = "account"  # account | task: a task (a lookup, a carrier step) is never "tied" to a number
 
 
 UNRESOLVED = ("open", "skipped", "blocked")
@@ -132,6 +176,9 @@ def due(today: date, stones: list[Milestone], items: list[ItemState]) -> list[Re
     """What is due on `today`: empty when nothing is."""
     by_key = {m.key: m for m in stones}
     unresolved = [i for i in items if i.status in UNRESOLVED]
+    # Once the number is gone, what matters is the accounts still tied to it; a task (a lookup skipped,
+    # a carrier step for a number still in hand) ties nothing.
+    tied = [i for i in unresolved if i.kind != "task"]
     # Items waiting on someone else: blocked ones, and services contacted about a recycled number.
     reminders: list[Reminder] = [
         Reminder(i.status, item_id=i.id) for i in items if i.status in ("blocked", "contacted")
@@ -151,15 +198,15 @@ def due(today: date, stones: list[Milestone], items: list[ItemState]) -> list[Re
     elif state == "frozen":
         release = by_key.get("freeze_end")
         days = (release.on - today).days if release else None
-        if unresolved:
-            reminders.append(
-                Reminder("still_tied", days, len(unresolved), on=release.on if release else None)
-            )
+        if tied:
+            reminders.append(Reminder("still_tied", days, len(tied), on=release.on if release else None))
         elif days is not None and days <= RELEASE_WINDOW:
             reminders.append(Reminder("release_soon", days, on=release.on))
     elif state == "released":
         release = by_key["freeze_end"]
         since = (today - release.on).days
-        if any(check <= since <= check + WATCH_GRACE for check in WATCH_CHECKS):
-            reminders.append(Reminder("watch", -since, len(unresolved), on=release.on))
+        if tied:  # someone else may hold the number now: every day, until they are handled
+            reminders.append(Reminder("released_tied", -since, len(tied), on=release.on))
+        elif any(check <= since <= check + WATCH_GRACE for check in WATCH_CHECKS):
+            reminders.append(Reminder("watch", -since, 0, on=release.on))
     return reminders

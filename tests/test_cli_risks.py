@@ -48,7 +48,7 @@ def test_risks_worst_first_with_reasons(retiring, lang):
     out = retiring("risks", "--lang", lang).stdout
     assert out.index("Food app") < out.index("Video")
     assert ("下一任机主" if lang == "zh" else "The next holder of this number can") in out
-    assert "auto-debit:" in out
+    assert ("auto-debit：" if lang == "zh" else "auto-debit:") in out
 
 
 def test_risks_json(retiring):

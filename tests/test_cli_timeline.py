@@ -20,7 +20,11 @@ def test_cancel_refuses_while_not_safe_then_records_with_force(retiring, home):
     assert "nothing recorded" in out and "Meituan" in out and "--force" in out
     assert Store(home).read_profile("+8613812345678").cancelled_on is None
     out = retiring("cancel", "--force", "--on", "2026-11-20", "--lang", "en").stdout
-    assert "cancelled on 2026-11-20" in out and "2027-02-18" in out and "still open" in out
+    assert (
+        "cancelled on 2026-11-20" in out
+        and "2027-02-18" in out
+        and "Still tied to the number: 1 account." in out
+    )
     data = retiring.json("status")
     assert data["phase"] == "frozen"
     assert {m["key"]: m["on"] for m in data["milestones"]}["freeze_end"] == "2027-02-18"

@@ -165,12 +165,12 @@ def show(
     if service.flags:
         out.print(session.t("catalog.flags"))
         for f in service.flags:
-            out.print(plain(f"  {f}: {session.t(f'flag.{f}')}"))
+            out.print(plain(f"  {f}{session.t('punct.colon')}{session.t(f'flag.{f}')}"))
     aliases = [(k, v) for k, v in service.aliases.items() if v]
     if aliases:
         out.print(session.t("catalog.aliases"))
         for key, values in aliases:
-            out.print(plain(f"  {key}: {', '.join(values)}"))
+            out.print(plain(f"  {key}{session.t('punct.colon')}{', '.join(values)}"))
     out.print(session.t("catalog.sources", checked=service.checked.isoformat()))
     for source in service.source:
         out.print(plain(f"  {source}"))

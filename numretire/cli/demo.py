@@ -39,7 +39,7 @@ def build_demo(session):
     profile = profiles.create(
         number,
         created=now,
-        label="demo",
+        label=session.t("demo.label"),
         new_number=numbers.parse(DEMO_NEW),
         cancel_on=clock.today() + timedelta(days=30),
     )

@@ -184,12 +184,18 @@ def describe_carrier(session: Session, profile, out) -> None:
 
 def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
     """List the numbers you are retiring · 列出所有号码"""
+    from numretire import clock, retirement
+
     session = Session(lang)
     found, unreadable = session.store.read_all()
+    today = clock.today()
     if json:
         emit_json(
             {
-                "profiles": [profile_json(session, p) for p in found],
+                "profiles": [
+                    {**profile_json(session, p), "phase": retirement.phase_of(p, session.catalog, today).name}
+                    for p in found
+                ],
                 "unreadable": [unreadable_json(session, u) for u in unreadable],
             }
         )
@@ -204,7 +210,7 @@ def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
     from numretire.numbers import mask_any
 
     table = Table(box=None, pad_edge=False)
-    for key in ("col.default", "col.number", "col.label", "col.carrier", "col.cancel_on", "col.items"):
+    for key in ("col.default", "col.number", "col.label", "col.carrier", "col.phase", "col.items"):
         table.add_column(session.t(key))
     rows = [(p.number, p) for p in found] + [(u.number or u.path.name, u) for u in unreadable]
     for number, p in sorted(rows, key=lambda row: row[0]):
@@ -213,12 +219,13 @@ def list_profiles(json: JsonOpt = False, lang: LangOpt = None) -> None:
             shown = mask_any(p.number) if p.number else Text(safe(p.path.name))
             table.add_row(default, shown, session.t("profile.unreadable_row"), "", "", "")
             continue
+        ph = retirement.phase_of(p, session.catalog, today)
         table.add_row(
             default,
             session.masked(p.number, p),
             Text(safe(p.label)),
             Text(safe(carrier_name(session, p.carrier))),
-            p.cancel_on.isoformat() if p.cancel_on else "—",
+            retirement.short_phase(p, ph, today, session.lang),
             str(len(p.items)),
         )
     out.print(table)

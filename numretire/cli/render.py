@@ -110,9 +110,12 @@ def adopt_notes(service) -> dict[str, str] | None:
     return service.notes if service.kind == "task" else None
 
 
-def print_steps(session: Session, v: ItemView, out, adopted: bool = False, notes: bool = True) -> None:
+def print_steps(
+    session: Session, v: ItemView, out, adopted: bool = False, notes: bool = True, gone: bool = False
+) -> None:
     """The service's steps in the user's language, its links, and whether they were checked. For a newly
-    acquired number (`adopted`): how to tell whether the number is taken, and what to do if it is."""
+    acquired number (`adopted`): how to tell whether the number is taken, and what to do if it is. Once
+    the old number is `gone`: removing the number or closing the account first, then moving it."""
     from numretire.i18n import pick
 
     service = v.service
@@ -128,6 +131,15 @@ def print_steps(session: Session, v: ItemView, out, adopted: bool = False, notes
             print_numbered(out, occupied)
         else:
             out.print(plain("  " + session.t("adopt.no_occupied_steps")))
+    elif gone and service.kind != "task":
+        removal = pick(dict(service.remove), session.lang) if service.remove else None
+        if removal:
+            out.print(session.t("walk.steps_remove_after"))
+            print_numbered(out, removal)
+        elif v.needs_old_number:
+            out.print(plain("  " + session.t("walk.no_remove_after")))
+        out.print(session.t("walk.steps_change_after" if v.needs_old_number else "walk.steps_change"))
+        print_numbered(out, pick(dict(service.change), session.lang) or ())
     else:
         title = "walk.steps_task" if service.kind == "task" else "walk.steps_change"
         out.print(session.t(title))
@@ -179,11 +191,6 @@ def carrier_name(session: Session, carrier: str | None) -> str:
 
 
 def milestone_text(session: Session, stone, today) -> str:
-    days = (stone.on - today).days
-    when = (
-        session.t("when.today")
-        if days == 0
-        else (session.t("when.in", days=days) if days > 0 else session.t("when.ago", days=-days))
-    )
-    planned = session.t("milestone.planned") if stone.planned else ""
-    return session.t(f"milestone.{stone.key}", date=stone.on.isoformat(), when=when) + planned
+    from numretire.retirement import milestone_line
+
+    return milestone_line(stone, today, session.lang)

@@ -44,7 +44,7 @@ def risks(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
     out.print()
     out.print(session.t("risks.flags_title"))
     for f in flags:
-        out.print(plain(f"  {f}: {session.t(f'flag.{f}')}"))
+        out.print(plain(f"  {f}{session.t('punct.colon')}{session.t(f'flag.{f}')}"))
 
 
 def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = None) -> None:
@@ -55,7 +55,14 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
 
     session = Session(lang, profile)
     p = session.profile()
-    verdict = plan.verdict_for(p, session.catalog, plan.views(p, session.catalog, session.lang))
+    items = plan.views(p, session.catalog, session.lang)
+    from numretire import clock, retirement
+
+    ph = retirement.phase_of(p, session.catalog, clock.today())
+    if ph.gone:  # too late for a gate: what is still tied to the number, and what can still be done
+        check_after(session, p, ph, items, json)
+        return
+    verdict = plan.verdict_for(p, session.catalog, items)
     carrier = session.catalog.get(p.carrier) if p.carrier else None
     cancel_steps = list(pick(dict(carrier.remove), session.lang) or []) if carrier and carrier.remove else []
     if json:
@@ -91,6 +98,48 @@ def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
 
 
 SHOWN = 6  # items named one per line in a group; the rest are counted
+
+
+def check_after(session: Session, p, ph, items, json: bool) -> None:
+    """check once the number is gone: its phase, the accounts it still reaches, the lookups still
+    possible. Exit 3 while an account is still tied to it."""
+    from numretire import clock, plan, retirement
+    from numretire.errors import ExitCode
+
+    tied = plan.still_tied(items)
+    lookups = [v for v in plan.after_order(items) if v.kind == "task"]
+    if json:
+        emit_json(
+            {
+                "number": p.number,
+                "phase": ph.name,
+                "safe_to_cancel": False,  # nothing is left to cancel: the gate no longer applies
+                "still_tied": [{"id": v.id, "name": v.name, "risk": v.risk.level} for v in tied],
+                "lookups_left": [{"id": v.id, "name": v.name} for v in lookups],
+            }
+        )
+    else:
+        from numretire.cli.render import plain
+
+        out = session.console()
+        out.print(plain(retirement.phase_line(ph, clock.today(), session.lang)))
+        if tied:
+            out.print(plain(session.t("phase.tied_title", count=len(tied))))
+            for v in tied[:SHOWN]:  # with the official hotline when there is one: it needs no code
+                level = session.t(f"level.{v.risk.level}")
+                hotline = v.service.hotline if v.service else None
+                key, extra = (
+                    ("phase.tied_hotline", {"hotline": hotline}) if hotline else ("check.line.account", {})
+                )
+                out.print(plain("  - " + session.t(key, name=v.name, level=level, **extra)))
+            if len(tied) > SHOWN:
+                out.print(plain("    " + session.t("check.more", count=len(tied) - SHOWN)))
+        if lookups:  # the first few: walk goes through them all
+            names = _names(session, [v.name for v in lookups], shown=3)
+            out.print(plain(session.t("phase.lookups_left", count=len(lookups), names=names)))
+        out.print(plain(retirement.tied_line(ph, len(tied), session.lang)))
+    if tied:
+        raise typer.Exit(int(ExitCode.ATTENTION))
 
 
 def blocker_lines(session: Session, blockers) -> list[str]:
@@ -134,12 +183,12 @@ def warning_line(session: Session, warnings) -> str:
     )
 
 
-def _names(session: Session, names: list[str]) -> str:
+def _names(session: Session, names: list[str], shown: int = SHOWN) -> str:
     joiner = "、" if session.lang == "zh" else ", "
-    shown = joiner.join(names[:SHOWN])
-    if len(names) > SHOWN:
-        shown += session.t("check.and_more", count=len(names) - SHOWN)
-    return shown
+    text = joiner.join(names[:shown])
+    if len(names) > shown:
+        text += session.t("check.and_more", count=len(names) - shown)
+    return text
 
 
 def blocker_line(session: Session, b) -> str:

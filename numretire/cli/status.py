@@ -22,6 +22,7 @@ def status_document(session: Session, profile, items) -> dict:
         "safe_to_cancel": verdict.safe,
         "blockers": [blocker_json(b) for b in verdict.blockers],
         "phase": timeline.phase(clock.today(), stones),
+        "still_tied": [v.id for v in plan.still_tied(items)],
         "lookup": lookup_json(plan.reconcile(profile, session.catalog)),
         "milestones": [{"key": m.key, "on": m.on.isoformat(), "planned": m.planned} for m in stones],
         "items": [item_json(v, session.lang) for v in items],
@@ -66,14 +67,13 @@ def status_head(session: Session, p):
 
     from numretire import clock
     from numretire.cli.render import carrier_name, plain
+    from numretire.cli.timeline import with_label
     from numretire.profiles import days_left
 
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row(
-        session.t("col.number"), plain(session.masked(p.number, p) + (f"  ({p.label})" if p.label else ""))
-    )
+    head.add_row(session.t("col.number"), plain(with_label(session, session.masked(p.number, p), p.label)))
     source = session.t("carrier.source_prefix" if p.carrier_source == "prefix" else "carrier.source_user")
     head.add_row(session.t("col.carrier"), plain(f"{carrier_name(session, p.carrier)}  {source}"))
     if p.kind == "adopt":
@@ -81,14 +81,26 @@ def status_head(session: Session, p):
         head.add_row(session.t("col.acquired_on"), acquired)
     else:
         head.add_row(session.t("col.new_number"), session.masked(p.new_number, p))
-        left = days_left(p, clock.today())
-        if p.cancel_on is None:
-            when = session.t("status.no_date")
-        elif left is not None and left >= 0:
-            when = session.t("status.days_left", date=p.cancel_on.isoformat(), days=left)
+        from numretire import retirement
+        from numretire.i18n import relative_day
+
+        today = clock.today()
+        ph = retirement.phase_of(p, session.catalog, today)
+        left = days_left(p, today)
+        if ph.gone and ph.gone_on is not None:  # the real date, not the plan
+            label = "col.arrears_since" if ph.path == "arrears" else "col.cancelled_on"
+            when = relative_day(ph.gone_on, today, session.lang)
+            head.add_row(
+                session.t(label), session.t("status.gone_on", date=ph.gone_on.isoformat(), when=when)
+            )
         else:
-            when = session.t("status.days_past", date=p.cancel_on.isoformat(), days=-(left or 0))
-        head.add_row(session.t("col.cancel_on"), when)
+            if p.cancel_on is None:
+                when = session.t("status.no_date")
+            elif left is not None and left >= 0:
+                when = session.t("status.days_left", date=p.cancel_on.isoformat(), days=left)
+            else:
+                when = session.t("status.days_past", date=p.cancel_on.isoformat(), days=-(left or 0))
+            head.add_row(session.t("col.cancel_on"), when)
     return head
 
 
@@ -111,11 +123,14 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
     parts: list = []  # rendered in one go: one print is much cheaper than twenty
     head = status_head(session, p)
     parts += [head, ""]
+    from numretire import retirement
+
+    ph = retirement.phase_of(p, session.catalog, clock.today())
+    if ph.gone:
+        parts += [plain(retirement.phase_line(ph, clock.today(), session.lang)), ""]
     lookup = lookup_lines(session, plan.reconcile(p, session.catalog))
     if lookup:
         parts += [*lookup, ""]
-    from numretire import retirement
-
     stones = retirement.milestones(p, session.catalog)
     if stones:
         parts.append(session.t("status.timeline_title"))
@@ -148,7 +163,9 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
         if len(urgent) > 10:
             parts.append(session.t("status.more", count=len(urgent) - 10))
     verdict = plan.verdict_for(p, session.catalog, items)
-    if p.kind == "adopt":
+    if ph.gone:
+        closing = retirement.tied_line(ph, len(plan.still_tied(items)), session.lang)
+    elif p.kind == "adopt":
         closing = session.t(
             "check.clean" if verdict.safe else "status.not_clean", count=len(verdict.blockers)
         )

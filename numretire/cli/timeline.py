@@ -13,11 +13,17 @@ from numretire.cli.render import milestone_text
 RevealOpt = Annotated[bool, typer.Option("--reveal-number", help="Write numbers unmasked · 导出时不隐藏号码")]
 
 
+def with_label(session: Session, number: str, label: str) -> str:
+    return session.t("punct.label", number=number, label=label) if label else number
+
+
 def reminder_text(session: Session, r, names: dict[str, str], notes: dict[str, str]) -> str:
     if r.kind in ("blocked", "contacted"):
         return session.t(
             f"remind.{r.kind}", name=names.get(r.item_id, r.item_id), note=notes.get(r.item_id, "")
         )
+    if r.kind == "still_tied" and r.on is None:  # no known reassignment period for the region
+        return session.t("remind.still_tied_no_rule", count=r.count)
     days = r.days if r.days is not None else 0
     return session.t(f"remind.{r.kind}", count=r.count, days=abs(days), date=r.on.isoformat() if r.on else "")
 
@@ -74,10 +80,11 @@ def cancel(
         else:
             p.cancelled_on = day
         stones = retirement.milestones(p, session.catalog)
+        tied = plan.still_tied(plan.views(p, session.catalog, session.lang))
     key = "cancel.arrears_done" if arrears else "cancel.done"
     out.print(plain(session.t(key, number=session.masked(p.number, p), date=day.isoformat())))
-    if not verdict.safe:
-        out.print(session.t("cancel.still_open", count=len(verdict.blockers)))
+    if tied:
+        out.print(session.t("cancel.still_tied", count=len(tied)))
     for stone in stones:
         out.print(plain("  " + milestone_text(session, stone, today)))
     out.print(session.t("cancel.next"))
@@ -168,9 +175,7 @@ def remind(
         for p, items, _stones, due, _phase in numbers:
             if not due:
                 continue
-            out.print(
-                plain(session.masked(p.number, p) + (f"  ({p.label})" if p.label else "")), style="bold"
-            )
+            out.print(plain(with_label(session, session.masked(p.number, p), p.label)), style="bold")
             names = {v.id: v.name for v in items}
             notes = {v.id: v.item.note for v in items}
             for r in due:
@@ -188,7 +193,7 @@ def calendar_events(session: Session, p, stones, reveal: bool):
     from numretire.exporters.ics import CalendarEvent
     from numretire.numbers import mask
 
-    who = (p.number if reveal else mask(p.number, p.country_code)) + (f" ({p.label})" if p.label else "")
+    who = with_label(session, p.number if reveal else mask(p.number, p.country_code), p.label)
     events = []
     for stone in stones:
         summary = session.t(f"ics.{stone.key}", number=who)

@@ -33,7 +33,7 @@ def keys_for(v, kind: str) -> tuple[str, ...]:
 
 def prompt_for(session: Session, keys: tuple[str, ...]) -> str:
     """'Outcome? m moved / r removed / … / q quit: ', in the words the saved status is shown in."""
-    choices = " / ".join(f"{key} {session.t(f'walk.key.{KEYS[key]}')}" for key in keys)
+    choices = " / ".join(f"{key} {session.t(f'status.{KEYS[key]}')}" for key in keys)
     return session.t("walk.prompt", choices=choices)
 
 
@@ -105,9 +105,11 @@ def show_item(
     adopted: bool = False,
     brief: bool = False,
     reason: bool = True,
+    gone: bool = False,
 ) -> None:
     """One item as the walk shows it; `brief` leaves out the catalog's notes, `reason` the risk's
-    reason when the screen already said it (the demo)."""
+    reason when the screen already said it (the demo); `gone`: the old number receives nothing any more,
+    so what can be done without it comes first."""
     from numretire.cli.render import level_text, plain, print_steps, seen_line
 
     out.rule()
@@ -115,7 +117,7 @@ def show_item(
     if v.kind != "task":  # a task is a step to take, not an account with a risk
         head.append_text(level_text(session, v.risk.level))
     if v.item.status != "open":
-        head.append(f"  ({session.t(f'status.{v.item.status}')})")
+        head.append(" " + session.t("punct.aside", text=session.t(f"status.{v.item.status}")))
     out.print(head)
     if reason and v.kind != "task":
         out.print(plain(v.risk.reason))
@@ -123,32 +125,44 @@ def show_item(
     if seen:
         out.print(plain(session.t("seen.title", seen=seen), style="dim"))
     if v.needs_old_number and not adopted:
-        out.print(plain(session.t("walk.old_number_first"), style="bold"))
-    print_steps(session, v, out, adopted, notes=not brief)
+        key = "walk.old_number_gone" if gone else "walk.old_number_first"
+        out.print(plain(session.t(key), style="bold"))
+    print_steps(session, v, out, adopted, notes=not brief, gone=gone)
     if v.item.note:
         out.print(plain(session.t("walk.your_note", note=v.item.note)))
 
 
 def walk(profile: ProfileOpt = None, lang: LangOpt = None) -> None:
     """Go through the open items, most urgent first, and record each outcome · 逐项处理"""
-    from numretire import clock, inventory, plan
+    from numretire import clock, inventory, plan, retirement
+    from numretire.cli.render import plain
 
     session = Session(lang, profile)
     p = session.profile()
     adopted = p.kind == "adopt"
     views = plan.views(p, session.catalog, session.lang)
-    order = plan.adopt_order(views) if adopted else plan.walk_order(views)
+    ph = retirement.phase_of(p, session.catalog, clock.today())
+    gone = ph.gone and not adopted  # the old number receives nothing: only what does without it
+    if gone:
+        order = plan.after_order(views)
+    else:
+        order = plan.adopt_order(views) if adopted else plan.walk_order(views)
     out = session.console()
+    if gone:
+        out.print(plain(retirement.phase_line(ph, clock.today(), session.lang)))
     if not order:
-        out.print(session.t("walk.nothing"))
+        out.print(session.t("walk.nothing_after" if gone else "walk.nothing"))
         return
+    left_out = plan.left_out_after(views) if gone else []
     if not interactive():
-        show_item(session, out, order[0], 1, len(order), adopted)
+        show_item(session, out, order[0], 1, len(order), adopted, gone=gone)
         out.print(session.t("walk.non_interactive", id=order[0].id))
         return
-    out.print(session.t("walk.intro", count=len(order)))
+    out.print(session.t("walk.intro_after" if gone else "walk.intro", count=len(order)))
+    if left_out:
+        out.print(session.t("walk.left_out", count=len(left_out)))
     for position, v in enumerate(order, 1):
-        show_item(session, out, v, position, len(order), adopted)
+        show_item(session, out, v, position, len(order), adopted, gone=gone)
         keys = keys_for(v, p.kind)
         status = note = ""
         while not status:
@@ -167,7 +181,7 @@ def walk(profile: ProfileOpt = None, lang: LangOpt = None) -> None:
                 continue
             inventory.mark(fresh, v.id, status, clock.now(), note)
         out.print(session.t("walk.saved", status=session.t(f"status.{status}")))
-    out.print(session.t("walk.finished"))
+    out.print(session.t("walk.finished_after" if gone else "walk.finished"))
 
 
 def triage(

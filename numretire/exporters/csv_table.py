@@ -29,7 +29,8 @@ def render(report: dict[str, Any]) -> bytes:
     writer.writerow([t(f"report.csv.{h}", lang) for h in header])
     for item in report["items"]:
         history = "; ".join(
-            f"{ev['date']} {ev['status_name']}" + (f" ({ev['note']})" if ev["note"] else "")
+            f"{ev['date']} {ev['status_name']}"
+            + (t("punct.aside", lang, text=ev["note"]) if ev["note"] else "")
             for ev in item["history"]
         )
         row = [

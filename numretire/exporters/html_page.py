@@ -153,7 +153,7 @@ def render(report: dict[str, Any]) -> bytes:
         mark = "☑" if item["resolved"] else "☐"
         history = "".join(
             f"<li>{e(ev['date'])} {e(ev['status_name'])}"
-            + (f": {e(ev['note'])}" if ev["note"] else "")
+            + (e(t("punct.colon", lang)) + e(ev["note"]) if ev["note"] else "")
             + "</li>"
             for ev in item["history"]
         )

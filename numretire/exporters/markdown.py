@@ -49,12 +49,13 @@ def _number(text: str) -> str:
 
 def render(report: dict[str, Any]) -> bytes:
     lang = report["lang"]
+    colon, comma = t("punct.colon", lang), t("punct.comma", lang)
     p = report["profile"]
     key = "report.title_adopt" if p["kind"] == "adopt" else "report.title"
     before, _, after = t(key, lang, number="\0").partition("\0")
     lines = [f"# {_spaced(before)}{_number(p['number'])}{_spaced(after)}", ""]
     if p["label"]:
-        lines += [f"{escape(t('col.label', lang), start=True)}: {escape(p['label'])}", ""]
+        lines += [f"{escape(t('col.label', lang), start=True)}{colon}{escape(p['label'])}", ""]
     lines += [f"**{escape(report['verdict'])}**", ""]
     for b in report["blockers"]:
         lines.append(f"- {escape(b['text'])}")
@@ -68,9 +69,9 @@ def render(report: dict[str, Any]) -> bytes:
         (t("report.cancelled_on", lang), p["cancelled_on"]),
         (t("col.acquired_on", lang), p.get("acquired_on")),
     ]
-    lines += [
-        f"- {escape(k)}: {_number(v) if k == t('col.new_number', lang) else escape(v)}" for k, v in facts if v
-    ] + [""]
+    number_key = t("col.new_number", lang)
+    lines += [f"- {escape(k)}{colon}{_number(v) if k == number_key else escape(v)}" for k, v in facts if v]
+    lines.append("")
 
     lines += [f"## {escape(t('status.progress_title', lang))}", ""]
     lines += [f"| {escape(t('col.category', lang))} | {escape(t('col.done', lang))} |", "| --- | ---: |"]
@@ -82,7 +83,7 @@ def render(report: dict[str, Any]) -> bytes:
     if report["risks"]:
         lines += [f"## {escape(t('report.risks_title', lang))}", ""]
         for r in report["risks"]:
-            lines.append(f"- **{escape(r['level'])}** {escape(r['name'])}: {escape(r['reason'])}")
+            lines.append(f"- **{escape(r['level'])}** {escape(r['name'])}{colon}{escape(r['reason'])}")
         lines.append("")
     if report["timeline"]:
         lines += [f"## {escape(t('status.timeline_title', lang))}", ""]
@@ -92,9 +93,8 @@ def render(report: dict[str, Any]) -> bytes:
     for item in report["items"]:
         box = "x" if item["resolved"] else " "
         note = f" — {escape(item['note'])}" if item["note"] else ""
-        lines.append(
-            f"- [{box}] {escape(item['name'])} ({escape(item['status_name'])}, {escape(item['level'])}){note}"
-        )
+        aside = t("punct.aside", lang, text=escape(item["status_name"]) + comma + escape(item["level"]))
+        lines.append(f"- [{box}] {escape(item['name'])}{aside}{note}")
         if item.get("seen_text"):
             lines.append(f"  - {escape(t('seen.title', lang, seen=item['seen_text']))}")
         for ev in item["history"]:

@@ -355,7 +355,7 @@ def test_texts_written_for_retiring_are_not_shown_on_an_adopted_number(run, lang
 
 
 @pytest.mark.parametrize(
-    ("lang", "label"), [("zh", "入手日期: 2026-11-01"), ("en", "Acquired on: 2026-11-01")]
+    ("lang", "label"), [("zh", "入手日期：2026-11-01"), ("en", "Acquired on: 2026-11-01")]
 )
 def test_the_adopt_report_shows_the_acquired_date(run, tmp_path, lang, label):
     run("adopt", "13912345678", "--acquired", "2026-11-01")

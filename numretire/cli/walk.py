@@ -70,7 +70,7 @@ def key_for_word(word: str, choices: tuple[str, ...]) -> str | None:
     except InputError:
         pass
     for status, key in keys.items():
-        if word.casefold() in {t(f"walk.key.{status}", lang).casefold() for lang in ("zh", "en")}:
+        if word.casefold() in {t(f"status.{status}", lang).casefold() for lang in ("zh", "en")}:
             return key
     return None
 

@@ -28,6 +28,7 @@ def render(report: dict[str, Any]) -> bytes:
         history = "; ".join(
             f"{ev['date']} {ev['status_name']}" + (f" ({ev['note']})" if ev["note"] else "")
             for ev in item["history"]
+            if not ev.get("added")  # the day it was listed is no event
         )
         row = [
             item["id"],

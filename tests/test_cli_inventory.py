@@ -119,3 +119,22 @@ def test_an_unknown_item_suggests_the_closest(retiring, typed):
 def test_an_unknown_status_is_still_refused(retiring):
     retiring("add", "jd")
     assert "unknown status" in retiring("mark", "jd", "vanished", "--lang", "en", code=1).stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_list_wraps_names_without_cutting_a_word_or_an_id(retiring, monkeypatch, lang, columns):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", columns)
+    retiring("add", "icbc", "meituan")
+    lines = retiring("list", "--lang", lang).stdout.splitlines()
+    assert not any("…" in line for line in lines)
+    assert all(cell_len(line.rstrip()) <= int(columns) for line in lines)
+    for item in retiring.json("list")["items"]:
+        assert any(line.startswith(item["id"] + " ") for line in lines), item["id"]  # whole, never cut
+    text = "\n".join(lines)
+    for item in retiring.json("list", "--lang", lang)["items"]:
+        for word in item["name"].split():
+            if word.isascii():
+                assert word in text, (item["id"], word)  # a Latin word is never split nor cut

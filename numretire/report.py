@@ -220,7 +220,11 @@ def joined(texts: list[str], lang: str) -> str:
 
 
 def names(values: list[str], lang: str) -> str:
-    return ("、" if lang == "zh" else "; ").join(values)  # names may hold commas
+    """A list of names in a sentence: 、 in Chinese (；when a name holds a 、), '; ' in English (names
+    hold commas)."""
+    if lang == "zh":
+        return ("；" if any("、" in v for v in values) else "、").join(values)
+    return "; ".join(values)
 
 
 def short_names(items: list[plan.ItemView], lang: str) -> dict[str, str]:

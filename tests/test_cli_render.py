@@ -4,7 +4,7 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from numretire.cli.common import make_console
-from numretire.cli.render import NO_END, NO_START, Wrapped, hanging, plain, wrap_spans
+from numretire.cli.render import NO_END, NO_START, Wrapped, fit_columns, hanging, plain, wrap_spans
 
 
 def rendered(renderable, width: int) -> list[str]:
@@ -41,7 +41,7 @@ def test_a_chinese_sentence_wraps_under_itself_by_cell_width():
 
 def test_no_line_starts_with_closing_punctuation_or_ends_with_opening():
     text = "打开设置（账号与安全），找到“手机号”，点击更换。然后输入新号码，再输入验证码。"
-    for width in range(6, 30):
+    for width in range(10, 30):  # from the widest unit, “手机号”，: narrower, a unit is folded
         lines = [text[a:b] for a, b in wrap_spans(text, width)]
         assert "".join(lines) == text
         assert all(cell_len(line) <= width for line in lines), width
@@ -81,3 +81,30 @@ def test_wrapped_text_in_a_table_is_never_cut():
     assert "".join(line.replace("low", "").strip() for line in lines[1:]).replace(" ", "") == name.replace(
         " ", ""
     )
+
+
+def test_a_short_bracketed_name_stays_whole():
+    text = "Best Buy (百思买) and Shimo Docs (石墨文档)"
+    for width in range(10, 30):
+        lines = [text[a:b] for a, b in wrap_spans(text, width)]
+        assert any("(百思买)" in line for line in lines) and any("(石墨文档)" in line for line in lines), (
+            lines
+        )
+
+
+def test_fit_columns_keeps_short_columns_whole_and_words_unbroken():
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("name")
+    table.add_column("category")
+    table.add_row(
+        "alipay-password-free",
+        Wrapped(plain("Alipay password-free payment and auto-debit list")),
+        Wrapped(plain("外卖与本地生活")),
+    )
+    fit_columns(table, 60)
+    lines = rendered(table, 60)
+    assert any("外卖与本地生活" in line for line in lines)  # a short cell whole
+    assert any("password-free" in line for line in lines)

@@ -342,3 +342,11 @@ def test_chromium_missing_fails_under_ci(monkeypatch, tmp_path):
     monkeypatch.setenv("CI", "true")
     with pytest.raises(AssertionError, match="under CI"):
         test_html_renders_in_headless_chromium(None, tmp_path)
+
+
+def test_names_in_a_sentence_stay_apart():
+    assert report.names(["京东", "美团"], "zh") == "京东、美团"
+    assert report.names(["结清话费、退还余额", "关闭话费支付"], "zh") == "结清话费、退还余额；关闭话费支付"
+    assert report.names(["Never rent, lend or sell a SIM card", "Set a SIM PIN"], "en") == (
+        "Never rent, lend or sell a SIM card; Set a SIM PIN"
+    )

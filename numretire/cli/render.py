@@ -105,13 +105,34 @@ def _wide(ch: str) -> bool:
     return cell_len(ch) == 2
 
 
+PAIRS = {"【": "】", "(": ")", "（": "）", "“": "”", "《": "》", "「": "」"}
+SHORT = 8  # cells: a bracketed name this short, without a space, is not broken: (百思买), “三不”
+
+
+def _glued(text: str) -> set[int]:
+    """Positions a line may not break before: inside a 【signature】, and inside a short bracketed name."""
+    from rich.cells import cell_len
+
+    glued: set[int] = set()
+    for i, ch in enumerate(text):
+        close = PAIRS.get(ch)
+        if close is None:
+            continue
+        j = text.find(close, i + 1)
+        inner = text[i + 1 : j] if j > 0 else ""
+        if j > 0 and not any(c.isspace() for c in inner) and (ch == "【" or cell_len(inner) <= SHORT):
+            glued.update(range(i + 1, j + 1))
+    return glued
+
+
 def pieces(text: str) -> list[tuple[int, int, int]]:
     """The units `text` (one paragraph) may be broken between, as (space_start, start, end): the
     whitespace before a unit (dropped where a line breaks) and the unit. A Latin word is one unit; in
-    Chinese each character is one, with the punctuation that may not be parted from it."""
+    Chinese each character is one, with the punctuation that may not be parted from it; a 【signature】
+    or a short bracketed name is one."""
     units: list[tuple[int, int, int]] = []
+    glued = _glued(text)
     space_start = start = 0
-    depth = 0  # inside 【…】
     i = 0
     n = len(text)
     while i < n:
@@ -124,15 +145,11 @@ def pieces(text: str) -> list[tuple[int, int, int]]:
                 i += 1
             start = i
             continue
-        if i > start and depth == 0:
+        if i > start and i not in glued:
             before = text[i - 1]
             if (_wide(before) or _wide(ch)) and ch not in NO_START and before not in NO_END:
                 units.append((space_start, start, i))
                 space_start = start = i
-        if ch == "【":
-            depth += 1
-        elif ch == "】" and depth:
-            depth -= 1
         i += 1
     if start < n:
         units.append((space_start, start, n))
@@ -220,15 +237,15 @@ def _span(cell) -> tuple[int, int]:
     return longest, longest
 
 
-UNBROKEN = 10  # cells: a cell this short (a Chinese category name, say) is not broken when it can be helped
+UNBROKEN = (14, 10, 0)  # cells: a cell this short (a Chinese category name) stays whole if it can
 
 
 def fit_columns(table, width: int) -> None:
     """Share `width` among a table's columns so that no word is folded when it can be helped: no_wrap
     columns (ids, statuses, levels) get their full width, each other column at least its widest word
     (and a short cell whole), and what is left goes to the columns in proportion to what more they
-    could use. rich alone takes the space from the widest column only, folding its words while narrower
-    columns keep room to spare."""
+    could use, the columns that need least made whole first. rich alone takes the space from the widest
+    column only, folding its words while narrower columns keep room to spare."""
     gaps = sum(table._get_padding_width(c._index) for c in table.columns)
     fixed, flexible = 0, []
     for column in table.columns:
@@ -237,23 +254,34 @@ def fit_columns(table, width: int) -> None:
         if column.no_wrap:
             fixed += max(high, column.min_width or 0)
             continue
-        words = max((a for a, _ in spans), default=0)
-        whole = max((min(b, max(a, UNBROKEN)) for a, b in spans), default=0)
-        flexible.append((column, words, whole, high))
+        lows = [max((min(b, max(a, limit)) for a, b in spans), default=0) for limit in UNBROKEN]
+        flexible.append((column, lows, high))
     room = width - gaps - fixed
     if not flexible or room <= 0:
         return
-    for low in (lambda f: f[2], lambda f: f[1]):  # short cells whole, else every word whole
+    for tier in range(len(UNBROKEN)):  # short cells whole if they can be, else every word whole
+
+        def low(f, tier=tier):
+            return f[1][tier]
+
         need = sum(low(f) for f in flexible)
         if need <= room:
-            extra, want = room - need, sum(f[3] - low(f) for f in flexible)
-            for f in flexible:
-                more = f[3] - low(f)
-                f[0].width = low(f) + (more if want <= extra else more * extra // max(want, 1))
+            extra = room - need
+            pending = sorted(flexible, key=lambda f: f[2] - low(f))  # who needs least is served first
+            while pending:
+                fair = extra // len(pending)
+                column, more = pending[0][0], pending[0][2] - low(pending[0])
+                if more <= fair:  # a column that fits whole is given all it needs
+                    column.width = low(pending.pop(0)) + more
+                    extra -= more
+                    continue
+                for n, f in enumerate(pending):  # the rest share what is left
+                    f[0].width = low(f) + fair + (1 if n < extra - fair * len(pending) else 0)
+                break
             return
-    total = sum(f[1] for f in flexible) or 1  # too narrow for every word: words wider than a line fold
-    for column, words, _, _ in flexible:
-        column.width = max(1, words * room // total)
+    total = sum(f[1][-1] for f in flexible) or 1  # too narrow for every word: words wider than a line fold
+    for column, lows, _ in flexible:
+        column.width = max(1, lows[-1] * room // total)
 
 
 def print_numbered(out, steps) -> None:

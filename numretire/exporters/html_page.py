@@ -18,7 +18,7 @@ CSS = """
     sans-serif; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 var(--sans); color: #1f2328; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
 .muted { color: #59636e; }
 .verdict { border-radius: 6px; padding: .8rem 1rem; margin: 1rem 0; font-weight: 600; }
@@ -33,7 +33,8 @@ ol.next { padding-left: 1.4rem; }
 ol.next li { margin: .3rem 0; }
 .appendix { font-size: .85em; color: #59636e; margin-top: 2.5rem; }
 .appendix h2 { font-size: 1rem; }
-.appendix table { width: auto; }
+.appendix dt { margin-top: .4rem; }
+.appendix dd { margin-left: 1.5rem; }
 .appendix code { font: .95em/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: #1f2328; }
 .bar { background: #eaeef2; height: .6rem; border-radius: 3px; min-width: 8rem; }
 .bar > span { display: block; height: 100%; background: var(--ok); border-radius: 3px; }
@@ -190,11 +191,10 @@ def render(report: dict[str, Any]) -> bytes:
         )
     parts.append("</table>")
     if report.get("commands"):
-        parts.append(f'<section class="appendix"><h2>{e(t("report.commands_title", lang))}</h2><table>')
+        parts.append(f'<section class="appendix"><h2>{e(t("report.commands_title", lang))}</h2><dl>')
         parts += [
-            f'<tr><td class="nowrap"><code>{e(c["command"])}</code></td><td>{e(c["text"])}</td></tr>'
-            for c in report["commands"]
+            f"<dt><code>{e(c['command'])}</code></dt><dd>{e(c['text'])}</dd>" for c in report["commands"]
         ]
-        parts.append("</table></section>")
+        parts.append("</dl></section>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")

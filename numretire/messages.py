@@ -890,6 +890,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "风险较低、但最好也处理的账号：{names}。",
         "Lower risk, but still worth dealing with: {names}.",
     ),
+    "report.next.adopt_warnings": (
+        "风险较低、但最好也检查的服务：{names}。",
+        "Lower risk, but still worth checking: {names}.",
+    ),
+    "report.next.more": ("，另有 {count} 个（见下面的清单）", " and {count} more (see the checklist below)"),
     "report.next.cancel": (
         "可以去运营商注销号码了；注销后记下日期，以便跟踪冻结期。",
         "You can now cancel the number with your carrier; afterwards record the date so that the freeze period can be followed.",

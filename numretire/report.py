@@ -219,12 +219,16 @@ def joined(texts: list[str], lang: str) -> str:
     return ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
+NAMED = 8  # names a next step lists; the rest are counted (the checklist has them all)
+
+
 def names(values: list[str], lang: str) -> str:
     """A list of names in a sentence: 、 in Chinese (；when a name holds a 、), '; ' in English (names
-    hold commas)."""
-    if lang == "zh":
-        return ("；" if any("、" in v for v in values) else "、").join(values)
-    return "; ".join(values)
+    hold commas); past the first NAMED, a count."""
+    shown, rest = values[:NAMED], len(values) - NAMED
+    apart = ("；" if any("、" in v for v in shown) else "、") if lang == "zh" else "; "
+    text = apart.join(shown)
+    return text + (t("report.next.more", lang, count=rest) if rest > 0 else "")
 
 
 def short_names(items: list[plan.ItemView], lang: str) -> dict[str, str]:
@@ -257,7 +261,7 @@ def next_steps(
                 "kind": "warnings",
                 "ids": [v.id for v in verdict.warnings],
                 "text": t(
-                    "report.next.warnings",
+                    "report.next.adopt_warnings" if profile.kind == "adopt" else "report.next.warnings",
                     lang,
                     names=names([short.get(v.id, v.name) for v in verdict.warnings], lang),
                 ),

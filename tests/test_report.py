@@ -350,3 +350,18 @@ def test_names_in_a_sentence_stay_apart():
     assert report.names(["Never rent, lend or sell a SIM card", "Set a SIM PIN"], "en") == (
         "Never rent, lend or sell a SIM card; Set a SIM PIN"
     )
+
+
+def test_a_long_list_of_names_is_counted_past_the_first_few():
+    many = [f"s{n}" for n in range(12)]
+    assert report.names(many, "en") == "s0; s1; s2; s3; s4; s5; s6; s7 and 4 more (see the checklist below)"
+    assert report.names(many, "zh").endswith("s7，另有 4 个（见下面的清单）")
+
+
+def test_an_adopted_number_is_told_to_check_services_not_accounts(run):
+    run("adopt", "13812345678", "--acquired", "2026-11-20")
+    data = json.loads(run("report", "-f", "json", "--lang", "en").stdout)
+    assert data["verdict"].startswith("This number is not clean yet: ")
+    texts = " ".join(s["text"] for s in data["next_steps"])
+    assert "worth checking" in texts and "accounts to your new one" not in texts
+    assert any("clear|released" in c["command"] for c in data["commands"])

@@ -63,7 +63,7 @@ def _table(session: Session, services, scores=None, width: int = 80):
             plain(service.id),
             Wrapped(plain(service.display_name(session.lang) + mark)),
             Wrapped(plain(category_name(session, service.category))),
-            Wrapped(plain(",".join(service.regions))),
+            Wrapped(plain(", ".join(service.regions))),  # a long list wraps
             Wrapped(plain(" ".join(service.flags))),
         )
     fit_columns(table, width)

@@ -106,7 +106,7 @@ def _wide(ch: str) -> bool:
 
 
 PAIRS = {"【": "】", "(": ")", "（": "）", "“": "”", "《": "》", "「": "」"}
-SHORT = 8  # cells: a bracketed name this short, without a space, is not broken: (百思买), “三不”
+SHORT = 16  # cells: a bracketed name this short, without a space, is not broken: (中国工商银行), “三不”
 
 
 def _glued(text: str) -> set[int]:

@@ -966,6 +966,115 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.risks_title": ("仍存在的风险", "What still exposes you"),
     "report.checklist_title": ("清单与历史", "Checklist and history"),
     "report.chart_label": ("随时间的完成进度", "Progress over time"),
+    # the report speaks to a person: a verdict in one sentence, the next steps in words, and the
+    # commands in a small appendix at the end
+    "report.verdict.not_safe": ("现在注销还不安全：{reasons}。", "Not safe to cancel yet: {reasons}."),
+    "report.verdict.not_clean": (
+        "这个号码还不能放心使用：{reasons}。",
+        "This number is not clean yet: {reasons}.",
+    ),
+    "report.verdict.cancelled": (
+        "号码已注销，但还有事没做完：{reasons}。",
+        "The number is cancelled, but some things are not finished: {reasons}.",
+    ),
+    "report.verdict.cancelled_done": (
+        "号码已注销，清单上要紧的事都已处理。",
+        "The number is cancelled and everything that mattered on the list is dealt with.",
+    ),
+    "report.why.accounts": (
+        "还有账号会被下一任机主利用",
+        "the next holder could still use some of your accounts",
+    ),
+    "report.why.carrier": ("运营商那边的事项还没办完", "the carrier tasks are not finished"),
+    "report.why.discovery": ("查漏工具还没用完", "some lookups are neither done nor skipped"),
+    "report.why.lookup_gap": (
+        "官方查询显示还有账号没找到",
+        "the official lookup says some accounts are still missing",
+    ),
+    "report.why.empty": ("还没有记录任何账号", "no account is recorded yet"),
+    "report.why.occupied": (
+        "有服务仍被别人的账号占用或还在等平台回复",
+        "some services are still bound to someone else's account or waiting for an answer",
+    ),
+    "report.why.unchecked": ("重要的服务还没检查", "important services are not checked yet"),
+    "report.why.adopt_task": ("检查事项还没做完", "some checks are neither done nor skipped"),
+    "report.next_title": ("接下来要做的", "What to do next"),
+    "report.next.risk": (
+        "把这些账号的手机号换成新号码，或注销账号（最危险的在前）：{names}。",
+        "Change the phone number on these accounts to your new one, or close them (most dangerous first): {names}.",
+    ),
+    "report.next.old_number": (
+        "这些账号更换手机号要用旧号码收验证码，注销后就再也改不了，必须在注销前改好：{names}。",
+        "These need a code sent to the old number, which is impossible once it is cancelled: change them first: {names}.",
+    ),
+    "report.next.carrier": ("到运营商那里办完这些事：{names}。", "Finish these with your carrier: {names}."),
+    "report.next.discovery": (
+        "用这些工具查一查还有没有遗漏的账号；不想用的，记为跳过：{names}。",
+        "Use these lookups to find accounts you may have missed, or mark the ones you do not want as skipped: {names}.",
+    ),
+    "report.next.lookup_gap": (
+        "官方一证通查统计的账号比你的清单多 {missing} 个：再找找遗漏的账号。",
+        "The official lookup counted {missing} more accounts than your list has: look for the missing ones.",
+    ),
+    "report.next.empty": (
+        "先列出这个号码绑定了哪些账号。",
+        "First list the accounts this number is tied to.",
+    ),
+    "report.next.occupied": (
+        "这些服务仍被别人的账号占用：按平台的申诉流程找回号码：{names}。",
+        "These are still bound to someone else's account: follow the service's procedure to get the number back: {names}.",
+    ),
+    "report.next.contacted": (
+        "已联系这些平台，等它们处理完再确认一次：{names}。",
+        "You contacted these services: check again once they have acted: {names}.",
+    ),
+    "report.next.unchecked": (
+        "登录或试着注册这些服务，看号码是否还绑定着别人的账号：{names}。",
+        "Log in or try to sign up to these services to see whether the number is still someone else's: {names}.",
+    ),
+    "report.next.adopt_task": (
+        "做完这些检查，或记为跳过：{names}。",
+        "Do these checks, or mark them skipped: {names}.",
+    ),
+    "report.next.warnings": (
+        "风险较低、但最好也处理的账号：{names}。",
+        "Lower risk, but still worth dealing with: {names}.",
+    ),
+    "report.next.adopt_warnings": (
+        "风险较低、但最好也检查的服务：{names}。",
+        "Lower risk, but still worth checking: {names}.",
+    ),
+    "report.next.more": ("，另有 {count} 个（见下面的清单）", " and {count} more (see the checklist below)"),
+    "report.next.cancel": (
+        "可以去运营商注销号码了；注销后记下日期，以便跟踪冻结期。",
+        "You can now cancel the number with your carrier; afterwards record the date so that the freeze period can be followed.",
+    ),
+    "report.next.watch": (
+        "留意下面时间线上的日子：在那之前，号码可能被分配给别人。",
+        "Keep an eye on the dates in the timeline below: after them, the number may go to someone else.",
+    ),
+    "report.next.clean": (
+        "可以放心使用这个号码了；以后收到陌生平台的验证码，说明那里还有别人的账号。",
+        "You can use this number now; a code from a service you never used means someone's account is still there.",
+    ),
+    "report.commands_title": ("附录：对应的命令", "Appendix: the commands"),
+    "report.command.walk": ("逐个处理未完成的条目", "go through what is still open, one item at a time"),
+    "report.command.list": ("查看每个条目的 ID", "see each item's ID"),
+    "report.command.mark_account": (
+        "记录一个账号的结果：已换绑新号、已解绑、已注销账号或不是我的",
+        "record an account's outcome: moved, removed, closed or not mine",
+    ),
+    "report.command.mark_adopt": (
+        "记录一个服务的检查结果",
+        "record what you found for a service",
+    ),
+    "report.command.mark_task": ("记录一个事项已完成或跳过", "record a task or lookup as done or skipped"),
+    "report.command.triage": ("逐个回答常见服务是否用了这个号码", "say which common services use the number"),
+    "report.command.import": ("从短信导出里找出绑定的服务", "find services in an export of your messages"),
+    "report.command.check": ("再确认一次能否注销", "ask again whether it is safe to cancel"),
+    "report.command.check_adopt": ("再确认一次号码是否干净", "ask again whether the number is clean"),
+    "report.command.cancel": ("记录注销日期", "record the cancellation"),
+    "report.command.remind": ("查看到期的事项", "see what is due"),
     "report.bad_format": (
         "未知格式“{value}”：可用 {choices}",
         "unknown format '{value}': use one of {choices}",

@@ -9,7 +9,7 @@ from typing import Any
 from numretire import plan, retirement, timeline
 from numretire.catalog import Catalog
 from numretire.i18n import t
-from numretire.model import RESOLVED, Profile
+from numretire.model import RESOLVED, Item, Profile
 from numretire.numbers import mask
 from numretire.retirement import milestone_line
 from numretire.risk import LEVEL_RANK
@@ -55,6 +55,7 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
 
     open_risks = [v for v in plan.by_risk(items) if not v.resolved and v.kind == "account"]
     ph = timeline.where(today, stones)
+    phase = ph.name
     if ph.gone and profile.kind != "adopt":  # no gate to pass any more: what is still tied to the number
         tied = plan.still_tied(items)
         sentences = (retirement.phase_line(ph, today, lang), retirement.tied_line(ph, len(tied), lang))
@@ -69,7 +70,7 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
         ]
         verdict = verdict._replace(safe=not tied)
     else:
-        verdict_text = verdict_sentence(profile.kind, verdict, lang)
+        verdict_text = report_verdict(profile, verdict, phase, lang)
         blockers = [
             {"kind": b.kind, "id": b.item_id, "text": plan.blocker_text(b, lang)} for b in verdict.blockers
         ]
@@ -95,6 +96,8 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
         # for an adopted number: clean to use; once the number is gone: no account still tied to it
         "safe_to_cancel": verdict.safe,
         "verdict": verdict_text,
+        "next_steps": next_steps(profile, verdict, phase, lang, short_names(items, lang)),
+        "commands": commands(profile, verdict, phase, lang),
         "blockers": blockers,
         "progress": {"done": overall.done, "total": overall.total},
         "categories": [
@@ -120,7 +123,7 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
             }
             for v in open_risks
         ],
-        "phase": timeline.phase(today, stones),
+        "phase": phase,
         "timeline": [
             {
                 "key": m.key,
@@ -143,7 +146,7 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
                 "risk": v.risk.level,
                 "level": t(f"level.{v.risk.level}", lang),
                 "reason": v.risk.reason,
-                "note": v.item.note,
+                "note": current_note(v.item),
                 "seen": seen_json(where_seen(v.item.evidence)),
                 "seen_text": seen_text(where_seen(v.item.evidence), lang),
                 "history": [
@@ -153,13 +156,168 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
                         "status": ev.status,
                         "status_name": t(f"status.{ev.status}", lang),
                         "note": ev.note,
+                        "added": n == 0 and ev.status == "open",  # the day it was listed
                     }
-                    for ev in v.item.history
+                    for n, ev in enumerate(v.item.history)
                 ],
             }
             for v in sorted(items, key=lambda v: (v.resolved, LEVEL_RANK[v.risk.level], v.category, v.name))
         ],
     }
+
+
+def current_note(item: Item) -> str:
+    """The item's note if it still speaks of the item as it is now, else ''.
+
+    A note comes from `mark --note` (kept in the history with the status it was written for) or from
+    triage's "not sure" (a question about an open item, in no history row). A note written for an
+    earlier status ("not sure it is bound", then marked not mine) stays in the history beside that
+    status and is not shown as the item's current note. A blocked item keeps its note: `mark` takes the
+    note it has as the reason it is blocked.
+    """
+    if not item.note:
+        return ""
+    last = item.history[-1] if item.history else None
+    if last is None or last.note == item.note or item.status == "blocked":
+        return item.note
+    written = [ev for ev in item.history if ev.note == item.note]
+    if written:  # given with an earlier status, which has changed since
+        return ""
+    return item.note if item.status == "open" else ""  # triage's question, until the item is answered
+
+
+def report_verdict(profile: Profile, verdict: plan.Verdict, phase: str, lang: str) -> str:
+    """The verdict in one sentence: safe or not, and in words why not."""
+    gone = profile.kind != "adopt" and phase in ("frozen", "released", "over")
+    if verdict.safe:
+        if gone:
+            return t("report.verdict.cancelled_done", lang)
+        return verdict_sentence(profile.kind, verdict, lang)
+    kinds = [b.kind for b in verdict.blockers]
+    reasons = []
+    for why, of in WHY:
+        if any(k in of for k in kinds) and why not in reasons:
+            reasons.append(why)
+    texts = [t(f"report.why.{why}", lang) for why in reasons]
+    key = "not_clean" if profile.kind == "adopt" else ("cancelled" if gone else "not_safe")
+    return t(f"report.verdict.{key}", lang, reasons=joined(texts, lang))
+
+
+# Why the gate is closed, in the order a person would fix it: each reason and the blocker kinds it covers.
+WHY = (
+    ("occupied", ("occupied", "contacted")),
+    ("accounts", ("risk", "old_number")),
+    ("unchecked", ("unchecked",)),
+    ("carrier", ("carrier",)),
+    ("discovery", ("discovery",)),
+    ("adopt_task", ("adopt_task",)),
+    ("lookup_gap", ("lookup_gap",)),
+    ("empty", ("empty",)),
+)
+NEXT_ORDER = (
+    "old_number",
+    "risk",
+    "occupied",
+    "contacted",
+    "unchecked",
+    "carrier",
+    "discovery",
+    "adopt_task",
+    "lookup_gap",
+    "empty",
+)
+
+
+def joined(texts: list[str], lang: str) -> str:
+    """'a，b，c' in Chinese; 'a, b and c' in English."""
+    if lang == "zh" or len(texts) < 2:
+        return "，".join(texts)
+    return ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
+NAMED = 8  # names a next step lists; the rest are counted (the checklist has them all)
+
+
+def names(values: list[str], lang: str) -> str:
+    """A list of names in a sentence: 、 in Chinese (；when a name holds a 、), '; ' in English (names
+    hold commas); past the first NAMED, a count."""
+    shown, rest = values[:NAMED], len(values) - NAMED
+    apart = ("；" if any("、" in v for v in shown) else "、") if lang == "zh" else "; "
+    text = apart.join(shown)
+    return text + (t("report.next.more", lang, count=rest) if rest > 0 else "")
+
+
+def short_names(items: list[plan.ItemView], lang: str) -> dict[str, str]:
+    """Each item's name in the user's language alone (a sentence naming several reads better so)."""
+    return {v.id: (v.service.name.get(lang) or v.name) if v.service else v.name for v in items}
+
+
+def next_steps(
+    profile: Profile, verdict: plan.Verdict, phase: str, lang: str, short: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """What to do next, in words, most urgent first: one step per kind of work, naming the items."""
+    short = short or {}
+    steps = []
+    for kind in NEXT_ORDER:
+        group = [b for b in verdict.blockers if b.kind == kind]
+        if not group:
+            continue
+        if kind == "lookup_gap":
+            text = t("report.next.lookup_gap", lang, missing=group[0].reason)
+        elif kind == "empty":
+            text = t("report.next.empty", lang)
+        else:
+            text = t(
+                f"report.next.{kind}", lang, names=names([short.get(b.item_id, b.name) for b in group], lang)
+            )
+        steps.append({"kind": kind, "ids": [b.item_id for b in group if b.item_id], "text": text})
+    if verdict.warnings:
+        steps.append(
+            {
+                "kind": "warnings",
+                "ids": [v.id for v in verdict.warnings],
+                "text": t(
+                    "report.next.adopt_warnings" if profile.kind == "adopt" else "report.next.warnings",
+                    lang,
+                    names=names([short.get(v.id, v.name) for v in verdict.warnings], lang),
+                ),
+            }
+        )
+    if verdict.safe:
+        if profile.kind == "adopt":
+            steps.append({"kind": "clean", "ids": [], "text": t("report.next.clean", lang)})
+        elif phase in ("frozen", "released"):
+            steps.append({"kind": "watch", "ids": [], "text": t("report.next.watch", lang)})
+        elif phase in ("none", "before"):
+            steps.append({"kind": "cancel", "ids": [], "text": t("report.next.cancel", lang)})
+    return steps
+
+
+def commands(profile: Profile, verdict: plan.Verdict, phase: str, lang: str) -> list[dict[str, str]]:
+    """The commands behind the next steps, for the appendix: (command, what it does)."""
+    kinds = {b.kind for b in verdict.blockers}
+    adopt = profile.kind == "adopt"
+    found = []
+    if verdict.blockers or verdict.warnings:
+        found.append(("numretire walk", "walk"))
+        found.append(("numretire list", "list"))
+    if kinds & {"risk", "old_number", "occupied", "contacted", "unchecked"} or verdict.warnings:
+        if adopt:
+            found.append(("numretire mark ID clear|released|removed|contacted|occupied", "mark_adopt"))
+        else:
+            found.append(("numretire mark ID moved|removed|closed|not-mine", "mark_account"))
+    if kinds & {"carrier", "discovery", "adopt_task"}:
+        found.append(("numretire mark ID done|skipped", "mark_task"))
+    if kinds & {"empty", "lookup_gap"}:
+        found.append(("numretire triage", "triage"))
+        found.append(("numretire import sms FILE", "import"))
+    if verdict.blockers:
+        found.append(("numretire check", "check_adopt" if adopt else "check"))
+    elif not adopt and phase in ("none", "before"):
+        found.append(("numretire cancel", "cancel"))
+    if not adopt and phase in ("frozen", "released"):
+        found.append(("numretire remind", "remind"))
+    return [{"command": c, "text": t(f"report.command.{key}", lang)} for c, key in found]
 
 
 def mask_other(e164: str) -> str:

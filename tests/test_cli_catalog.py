@@ -55,3 +55,16 @@ def test_a_broken_user_catalog_file_is_one_line(run, home):
     result = run("catalog", "list", "--lang", "en", code=1)
     assert "mine.toml" in result.stderr and "line 3" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_catalog_search_wraps_names_without_cutting(run, monkeypatch, lang):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("catalog", "search", "sim", "--lang", lang).stdout.splitlines()
+    assert lines and not any("…" in line for line in lines)
+    assert all(cell_len(line.rstrip()) <= 80 for line in lines)
+    ids = [s["id"] for s in run.json("catalog", "search", "sim")["services"]]
+    for service_id in ids:
+        assert any(line.startswith(service_id + " ") for line in lines), service_id

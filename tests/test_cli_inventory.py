@@ -133,3 +133,22 @@ def test_a_big_json_document_is_one_line_with_the_same_data(retiring, monkeypatc
     big = retiring("list", "--json").stdout
     assert big.count("\n") == 1 and big.endswith("}\n")
     assert json.loads(big) == json.loads(pretty)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_list_wraps_names_without_cutting_a_word_or_an_id(retiring, monkeypatch, lang, columns):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", columns)
+    retiring("add", "icbc", "meituan")
+    lines = retiring("list", "--lang", lang).stdout.splitlines()
+    assert not any("…" in line for line in lines)
+    assert all(cell_len(line.rstrip()) <= int(columns) for line in lines)
+    for item in retiring.json("list")["items"]:
+        assert any(line.startswith(item["id"] + " ") for line in lines), item["id"]  # whole, never cut
+    text = "\n".join(lines)
+    for item in retiring.json("list", "--lang", lang)["items"]:
+        for word in item["name"].split():
+            if word.isascii():
+                assert word in text, (item["id"], word)  # a Latin word is never split nor cut

@@ -1,9 +1,10 @@
 """Shared drawing: untrusted text wraps under itself and is never cut or read as markup."""
 
+from rich.cells import cell_len
 from rich.console import Console
 
 from numretire.cli.common import make_console
-from numretire.cli.render import hanging
+from numretire.cli.render import NO_END, NO_START, Wrapped, fit_columns, hanging, plain, wrap_spans
 
 
 def rendered(renderable, width: int) -> list[str]:
@@ -28,6 +29,82 @@ def test_a_word_longer_than_the_line_is_folded_not_cut():
     assert not any("…" in line for line in lines)
 
 
-def test_a_chinese_sentence_is_left_to_the_terminal():
-    text = "下一任机主可以用短信验证码登录你的账号、用你绑定的银行卡付款，并花掉账户里的余额。"
-    assert rendered(hanging("    ", text), 30) == ["    " + text]
+SENTENCE = "下一任机主可以用短信验证码登录你的账号、用你绑定的银行卡付款，并花掉账户里的余额。"
+
+
+def test_a_chinese_sentence_wraps_under_itself_by_cell_width():
+    lines = rendered(hanging("    ", SENTENCE), 30)
+    assert len(lines) > 1
+    assert all(line.startswith("    ") and cell_len(line) <= 30 for line in lines)  # the hanging indent
+    assert "".join(line.strip() for line in lines) == SENTENCE  # nothing lost
+
+
+def test_no_line_starts_with_closing_punctuation_or_ends_with_opening():
+    text = "打开设置（账号与安全），找到“手机号”，点击更换。然后输入新号码，再输入验证码。"
+    for width in range(18, 40):  # from the widest unit, 置（账号与安全），: narrower, a unit is folded
+        lines = [text[a:b] for a, b in wrap_spans(text, width)]
+        assert "".join(lines) == text
+        assert all(cell_len(line) <= width for line in lines), width
+        assert not any(line[0] in NO_START for line in lines), (width, lines)
+        assert not any(line[-1] in NO_END for line in lines[:-1]), (width, lines)
+
+
+def test_a_signature_stays_on_one_line():
+    text = "如果收到【中国工商银行】或【12306】发来的验证码短信，说明账号仍绑定着这个号码。"
+    for width in range(16, 40):  # as wide as the signature at least
+        lines = [text[a:b] for a, b in wrap_spans(text, width)]
+        assert any("【中国工商银行】" in line for line in lines), (width, lines)
+        assert any("【12306】" in line for line in lines), (width, lines)
+
+
+def test_latin_words_break_only_at_spaces_and_are_never_cut():
+    text = "Never rent, lend or sell a SIM card (the “three nos”) (不出租、不出借、不出售手机卡（三不）)"
+    words = set(text.split())
+    for width in range(12, 40):
+        lines = [text[a:b].strip() for a, b in wrap_spans(text, width)]
+        latin = [w for line in lines for w in line.split() if w.isascii()]
+        assert all(w in words for w in latin), (width, lines)  # no Latin word split
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert not any("…" in line for line in lines)
+
+
+def test_wrapped_text_in_a_table_is_never_cut():
+    from rich.table import Table
+
+    table = Table(box=None)
+    table.add_column("name")
+    table.add_column("x", no_wrap=True)
+    name = "Never rent, lend or sell a SIM card (不出租、不出借、不出售手机卡（三不）)"
+    table.add_row(Wrapped(plain(name)), "low")
+    lines = rendered(table, 30)
+    assert not any("…" in line for line in lines)
+    assert "".join(line.replace("low", "").strip() for line in lines[1:]).replace(" ", "") == name.replace(
+        " ", ""
+    )
+
+
+def test_a_short_bracketed_name_stays_whole():
+    text = "Best Buy (百思买) and Shimo Docs (石墨文档)"
+    for width in range(10, 30):
+        lines = [text[a:b] for a, b in wrap_spans(text, width)]
+        assert any("(百思买)" in line for line in lines) and any("(石墨文档)" in line for line in lines), (
+            lines
+        )
+
+
+def test_fit_columns_keeps_short_columns_whole_and_words_unbroken():
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("name")
+    table.add_column("category")
+    table.add_row(
+        "alipay-password-free",
+        Wrapped(plain("Alipay password-free payment and auto-debit list")),
+        Wrapped(plain("外卖与本地生活")),
+    )
+    fit_columns(table, 60)
+    lines = rendered(table, 60)
+    assert any("外卖与本地生活" in line for line in lines)  # a short cell whole
+    assert any("password-free" in line for line in lines)

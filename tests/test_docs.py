@@ -62,3 +62,7 @@ def test_readme_documents_exit_codes_and_environment():
         assert f"| {int(code)} |" in README
     for var in ("NUMRETIRE_HOME", "NUMRETIRE_LANG", "NUMRETIRE_TODAY", "NO_COLOR"):
         assert var in README
+
+
+def test_readme_says_chinese_needs_a_cjk_font():
+    assert "fonts-noto-cjk" in README and "CJK font" in README

@@ -43,23 +43,30 @@ def service_json(service, lang: str | None = None) -> dict:
     }
 
 
-def _table(session: Session, services, scores=None):
+def _table(session: Session, services, scores=None, width: int = 80):
     from rich.table import Table
 
-    from numretire.cli.render import category_name, plain
+    from numretire.cli.render import Wrapped, category_name, fit_columns, plain
 
     table = Table(box=None, pad_edge=False)
-    for key in ("col.id", "col.name", "col.category", "col.regions", "col.flags"):
-        table.add_column(session.t(key))
+    # an id is typed back whole: never wrapped, never cut; names wrap by cell width (Wrapped)
+    table.add_column(
+        session.t("col.id"), no_wrap=True, min_width=max((len(s.id) for s in services), default=0)
+    )
+    table.add_column(session.t("col.name"), overflow="fold")
+    table.add_column(session.t("col.category"), overflow="fold")
+    table.add_column(session.t("col.regions"), overflow="fold")
+    table.add_column(session.t("col.flags"), overflow="fold")
     for service in services:
         mark = "" if service.verified else " *"
         table.add_row(
             plain(service.id),
-            plain(service.display_name(session.lang) + mark),
-            category_name(session, service.category),
-            ",".join(service.regions),
-            plain(" ".join(service.flags)),
+            Wrapped(plain(service.display_name(session.lang) + mark)),
+            Wrapped(plain(category_name(session, service.category))),
+            Wrapped(plain(", ".join(service.regions))),  # a long list wraps
+            Wrapped(plain(" ".join(service.flags))),
         )
+    fit_columns(table, width)
     return table
 
 
@@ -85,7 +92,7 @@ def list_services(
         emit_json({"services": [service_json(s) for s in services]})
         return
     out = session.console()
-    out.print(_table(session, services))
+    out.print(_table(session, services, width=out.width))
     out.print(session.t("catalog.count", count=len(services)))
 
 
@@ -107,7 +114,7 @@ def search(
     if not found:
         out.print(session.t("catalog.no_match"))
         return
-    out.print(_table(session, [s for s, _ in found]))
+    out.print(_table(session, [s for s, _ in found], width=out.width))
 
 
 @app.command("show")

@@ -141,7 +141,15 @@ def list_items(
         return
     from rich.table import Table
 
-    from numretire.cli.render import category_name, level_text, plain, seen_line, status_text
+    from numretire.cli.render import (
+        Wrapped,
+        category_name,
+        fit_columns,
+        level_text,
+        plain,
+        seen_line,
+        status_text,
+    )
 
     out = session.console()
     if not items:
@@ -149,15 +157,22 @@ def list_items(
         return
     seen = any(v.item.evidence for v in items)  # the column only once an import found something
     table = Table(box=None, pad_edge=False)
-    for key in ("col.id", "col.name", "col.category", "col.status", "col.risk", *(("seen.col",) * seen)):
-        table.add_column(session.t(key))
+    # an id is typed back whole; a status or a level is one word: never wrapped, never cut
+    table.add_column(session.t("col.id"), no_wrap=True, min_width=max(len(v.id) for v in items))
+    table.add_column(session.t("col.name"), overflow="fold")
+    table.add_column(session.t("col.category"), overflow="fold")
+    table.add_column(session.t("col.status"), no_wrap=True)
+    table.add_column(session.t("col.risk"), no_wrap=True)
+    if seen:
+        table.add_column(session.t("seen.col"), overflow="fold")
     for v in items:
         table.add_row(
             plain(v.id),
-            plain(v.name),
-            category_name(session, v.category),
+            Wrapped(plain(v.name)),
+            Wrapped(plain(category_name(session, v.category))),
             status_text(session, v.status),
             level_text(session, v.risk.level),
-            *((plain(seen_line(session, v)),) * seen),
+            *((Wrapped(plain(seen_line(session, v))),) * seen),
         )
+    fit_columns(table, out.width)
     out.print(table)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from numretire.cli.common import Session, long_cjk, safe
+from numretire.cli.common import Session, safe
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -82,19 +82,206 @@ def item_json(v: ItemView, lang: str) -> dict:
 
 
 def hanging(lead: str, text: str) -> RenderableType:
-    """`lead`, then untrusted `text` whose wrapped lines start under its first character.
-
-    Text with a Chinese sentence stays one line, for the terminal to fold (see common.make_console).
-    """
-    if long_cjk(lead + text):
-        return plain(lead + text)
+    """`lead`, then untrusted `text` whose wrapped lines start under its first character: Latin words
+    break at spaces, Chinese between characters, nothing is cut (see Wrapped)."""
     from rich.table import Table
 
     grid = Table.grid()
     grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")  # a word longer than the line (a URL) is folded, never cut
-    grid.add_row(plain(lead), plain(text))
+    grid.add_column()
+    grid.add_row(plain(lead), Wrapped(plain(text)))
     return grid
+
+
+# A line never starts with closing punctuation nor ends with opening punctuation (Chinese line-breaking
+# rules, 避头尾); a 【signature】 is one unit.
+NO_START = frozenset("，。、；：！？）」』】》〉〕］｝”’…‥·・％‰,.;:!?)]}%")
+NO_END = frozenset("（「『【《〈〔［｛“‘([{")
+
+
+def _wide(ch: str) -> bool:
+    from rich.cells import cell_len
+
+    return cell_len(ch) == 2
+
+
+PAIRS = {"【": "】", "(": ")", "（": "）", "“": "”", "《": "》", "「": "」"}
+SHORT = 16  # cells: a bracketed name this short, without a space, is not broken: (中国工商银行), “三不”
+
+
+def _glued(text: str) -> set[int]:
+    """Positions a line may not break before: inside a 【signature】, and inside a short bracketed name."""
+    from rich.cells import cell_len
+
+    glued: set[int] = set()
+    for i, ch in enumerate(text):
+        close = PAIRS.get(ch)
+        if close is None:
+            continue
+        j = text.find(close, i + 1)
+        inner = text[i + 1 : j] if j > 0 else ""
+        if j > 0 and not any(c.isspace() for c in inner) and (ch == "【" or cell_len(inner) <= SHORT):
+            glued.update(range(i + 1, j + 1))
+    return glued
+
+
+def pieces(text: str) -> list[tuple[int, int, int]]:
+    """The units `text` (one paragraph) may be broken between, as (space_start, start, end): the
+    whitespace before a unit (dropped where a line breaks) and the unit. A Latin word is one unit; in
+    Chinese each character is one, with the punctuation that may not be parted from it; a 【signature】
+    or a short bracketed name is one."""
+    units: list[tuple[int, int, int]] = []
+    glued = _glued(text)
+    space_start = start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            if start < i:
+                units.append((space_start, start, i))
+                space_start = i
+            while i < n and text[i].isspace():
+                i += 1
+            start = i
+            continue
+        if i > start and i not in glued:
+            before = text[i - 1]
+            if (_wide(before) or _wide(ch)) and ch not in NO_START and before not in NO_END:
+                units.append((space_start, start, i))
+                space_start = start = i
+        i += 1
+    if start < n:
+        units.append((space_start, start, n))
+    return units
+
+
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Where to cut `text` into lines of at most `width` cells, as (start, end) slices: at spaces and
+    between Chinese characters; a unit wider than a line is folded onto lines of its own, never cut.
+    Newlines in `text` end a line; the leading space of a paragraph is kept."""
+    from rich.cells import cell_len, chop_cells
+
+    width = max(width, 1)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        line: list[int] | None = None  # [start, end, cells]
+        for number, (space_start, start, end) in enumerate(pieces(paragraph)):
+            first = space_start if number == 0 else start
+            gap = cell_len(paragraph[space_start:start])
+            cells = cell_len(paragraph[start:end])
+            if line is not None and line[2] + gap + cells <= width:
+                line[1], line[2] = end, line[2] + gap + cells
+                continue
+            if line is not None:
+                spans.append((offset + line[0], offset + line[1]))
+            line = [first, end, cell_len(paragraph[first:end])]
+            if line[2] > width:  # folded: whole lines of it, then the rest goes on
+                at = first
+                parts = chop_cells(paragraph[first:end], width)
+                for part in parts[:-1]:
+                    spans.append((offset + at, offset + at + len(part)))
+                    at += len(part)
+                line = [at, end, cell_len(paragraph[at:end])]
+        spans.append((offset + line[0], offset + line[1]) if line else (offset, offset))
+        offset += len(paragraph) + 1
+    return spans
+
+
+class Wrapped:
+    """Text (a rich Text, never markup) that wraps by cell width as wrap_spans says, in a table cell or
+    under a hanging lead: it measures as wide as its widest unit at least, as its longest line at most."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def span(self) -> tuple[int, int]:
+        """(widest unit, longest line) in cells."""
+        from rich.cells import cell_len
+
+        plain_text = self.text.plain
+        widest = max(
+            (
+                cell_len(p[(s if n == 0 else a) : e])
+                for p in plain_text.split("\n")
+                for n, (s, a, e) in enumerate(pieces(p))
+            ),
+            default=0,
+        )
+        longest = max((cell_len(p) for p in plain_text.split("\n")), default=0)
+        return widest, longest
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        widest, longest = self.span()
+        return Measurement(min(widest, options.max_width), min(longest, options.max_width))
+
+    def __rich_console__(self, console, options):
+        for start, end in wrap_spans(self.text.plain, options.max_width):
+            line = self.text[start:end]
+            line.end = "\n"
+            line.no_wrap = True
+            yield line
+
+
+def _span(cell) -> tuple[int, int]:
+    """(widest unit, longest line) of a table cell, in cells."""
+    from rich.cells import cell_len
+
+    if isinstance(cell, Wrapped):
+        return cell.span()
+    text = cell.plain if hasattr(cell, "plain") else str(cell)
+    longest = max((cell_len(line) for line in text.split("\n")), default=0)
+    return longest, longest
+
+
+UNBROKEN = (14, 10, 0)  # cells: a cell this short (a Chinese category name) stays whole if it can
+
+
+def fit_columns(table, width: int) -> None:
+    """Share `width` among a table's columns so that no word is folded when it can be helped: no_wrap
+    columns (ids, statuses, levels) get their full width, each other column at least its widest word
+    (and a short cell whole), and what is left goes to the columns in proportion to what more they
+    could use, the columns that need least made whole first. rich alone takes the space from the widest
+    column only, folding its words while narrower columns keep room to spare."""
+    gaps = sum(table._get_padding_width(c._index) for c in table.columns)
+    fixed, flexible = 0, []
+    for column in table.columns:
+        spans = [_span(c) for c in [column.header, *column._cells]]
+        high = max((b for _, b in spans), default=0)
+        if column.no_wrap:
+            fixed += max(high, column.min_width or 0)
+            continue
+        lows = [max((min(b, max(a, limit)) for a, b in spans), default=0) for limit in UNBROKEN]
+        flexible.append((column, lows, high))
+    room = width - gaps - fixed
+    if not flexible or room <= 0:
+        return
+    for tier in range(len(UNBROKEN)):  # short cells whole if they can be, else every word whole
+
+        def low(f, tier=tier):
+            return f[1][tier]
+
+        need = sum(low(f) for f in flexible)
+        if need <= room:
+            extra = room - need
+            pending = sorted(flexible, key=lambda f: f[2] - low(f))  # who needs least is served first
+            while pending:
+                fair = extra // len(pending)
+                column, more = pending[0][0], pending[0][2] - low(pending[0])
+                if more <= fair:  # a column that fits whole is given all it needs
+                    column.width = low(pending.pop(0)) + more
+                    extra -= more
+                    continue
+                for n, f in enumerate(pending):  # the rest share what is left
+                    f[0].width = low(f) + fair + (1 if n < extra - fair * len(pending) else 0)
+                break
+            return
+    total = sum(f[1][-1] for f in flexible) or 1  # too narrow for every word: words wider than a line fold
+    for column, lows, _ in flexible:
+        column.width = max(1, lows[-1] * room // total)
 
 
 def print_numbered(out, steps) -> None:

@@ -32,6 +32,7 @@ def render(report: dict[str, Any]) -> bytes:
             f"{ev['date']} {ev['status_name']}"
             + (t("punct.aside", lang, text=ev["note"]) if ev["note"] else "")
             for ev in item["history"]
+            if not ev.get("added")  # the day it was listed is no event
         )
         row = [
             item["id"],

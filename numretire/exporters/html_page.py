@@ -10,11 +10,15 @@ from typing import Any
 from numretire.i18n import t
 
 CSS = """
-:root { color-scheme: light; --ok: #1a7f37; --bad: #b42318; --mid: #9a6700; --line: #d0d7de; }
+:root { color-scheme: light; --ok: #1a7f37; --bad: #b42318; --mid: #9a6700; --line: #d0d7de;
+  /* Latin UI fonts, then a Chinese font on each system (macOS, Windows, Linux), then the generic one:
+     without a CJK font every Chinese character is a box */
+  --sans: -apple-system, "Segoe UI", "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB",
+    "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+    sans-serif; }
 * { box-sizing: border-box; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC",
-       "Microsoft YaHei", sans-serif; color: #1f2328; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+body { font: 15px/1.5 var(--sans); color: #1f2328; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
 .muted { color: #59636e; }
 .verdict { border-radius: 6px; padding: .8rem 1rem; margin: 1rem 0; font-weight: 600; }
@@ -24,6 +28,14 @@ h2 { font-size: 1.2rem; border-bottom: 1px solid var(--line); padding-bottom: .2
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num { text-align: right; white-space: nowrap; }
+.nowrap { white-space: nowrap; }
+ol.next { padding-left: 1.4rem; }
+ol.next li { margin: .3rem 0; }
+.appendix { font-size: .85em; color: #59636e; margin-top: 2.5rem; }
+.appendix h2 { font-size: 1rem; }
+.appendix dt { margin-top: .4rem; }
+.appendix dd { margin-left: 1.5rem; }
+.appendix code { font: .95em/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: #1f2328; }
 .bar { background: #eaeef2; height: .6rem; border-radius: 3px; min-width: 8rem; }
 .bar > span { display: block; height: 100%; background: var(--ok); border-radius: 3px; }
 .level-critical { color: var(--bad); font-weight: 700; }
@@ -32,7 +44,7 @@ td.num { text-align: right; white-space: nowrap; }
 .level-low { color: var(--ok); }
 ul.history { margin: .2rem 0 0; padding-left: 1.2rem; font-size: .9em; color: #59636e; }
 .done { color: var(--ok); }
-svg text { font-size: 11px; fill: #59636e; }
+svg text { font: 11px var(--sans); fill: #59636e; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   .verdict, .bar, .bar > span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -51,6 +63,11 @@ def e(value: object) -> str:
     from numretire.visible import visible
 
     return escape(visible("" if value is None else str(value), keep_newlines=True), quote=True)
+
+
+def has_history(points: list[dict[str, Any]]) -> bool:
+    """Whether progress over time has two days to draw (on the first day there is nothing to chart)."""
+    return len({p["date"] for p in points}) >= 2
 
 
 def chart(points: list[dict[str, Any]], lang: str) -> str:
@@ -107,11 +124,13 @@ def render(report: dict[str, Any]) -> bytes:
         f'<p class="muted">{e(t("report.generated", lang, date=report["generated"]))}'
         + (f" · {e(p['label'])}" if p["label"] else "")
         + "</p>",
-        f'<div class="verdict {"safe" if safe else "unsafe"}" id="verdict">{e(report["verdict"])}',
+        f'<div class="verdict {"safe" if safe else "unsafe"}" id="verdict">{e(report["verdict"])}</div>',
     ]
-    if report["blockers"]:
-        parts.append("<ul>" + "".join(f"<li>{e(b['text'])}</li>" for b in report["blockers"]) + "</ul>")
-    parts.append("</div>")
+    if report.get("next_steps"):
+        parts.append(f"<h2>{e(t('report.next_title', lang))}</h2>")
+        parts.append(
+            '<ol class="next">' + "".join(f"<li>{e(s['text'])}</li>" for s in report["next_steps"]) + "</ol>"
+        )
     facts = [
         (t("col.carrier", lang), p["carrier"]),
         (t("col.new_number", lang), p["new_number"]),
@@ -133,13 +152,14 @@ def render(report: dict[str, Any]) -> bytes:
             f'</td><td class="num">{c["done"]}/{c["total"]}</td></tr>'
         )
     parts.append("</table>")
-    parts.append(chart(report["over_time"], lang))
+    if has_history(report["over_time"]):
+        parts.append(chart(report["over_time"], lang))
 
     if report["risks"]:
         parts.append(f"<h2>{e(t('report.risks_title', lang))}</h2><table>")
         for r in report["risks"]:
             parts.append(
-                f'<tr><td class="level-{e(r["risk"])}">{e(r["level"])}</td><td>{e(r["name"])}</td>'
+                f'<tr><td class="nowrap level-{e(r["risk"])}">{e(r["level"])}</td><td>{e(r["name"])}</td>'
                 f"<td>{e(r['reason'])}</td></tr>"
             )
         parts.append("</table>")
@@ -149,6 +169,10 @@ def render(report: dict[str, Any]) -> bytes:
         parts.append("</ul>")
 
     parts.append(f"<h2>{e(t('report.checklist_title', lang))}</h2><table>")
+    parts.append(
+        f"<tr><th></th><th>{e(t('col.name', lang))}</th><th>{e(t('col.status', lang))}</th>"
+        f"<th>{e(t('col.risk', lang))}</th></tr>"
+    )
     for item in report["items"]:
         mark = "☑" if item["resolved"] else "☐"
         history = "".join(
@@ -156,15 +180,24 @@ def render(report: dict[str, Any]) -> bytes:
             + (e(t("punct.colon", lang)) + e(ev["note"]) if ev["note"] else "")
             + "</li>"
             for ev in item["history"]
+            if not ev.get("added")
         )
         note = f"<div>{e(item['note'])}</div>" if item["note"] else ""
         if item.get("seen_text"):
             note += f'<div class="muted">{e(t("seen.title", lang, seen=item["seen_text"]))}</div>'
+        history = f'<ul class="history">{history}</ul>' if history else ""
         parts.append(
             f'<tr><td class="{"done" if item["resolved"] else ""}">{mark}</td>'
-            f'<td>{e(item["name"])}{note}<ul class="history">{history}</ul></td>'
-            f"<td>{e(item['status_name'])}</td>"
-            f'<td class="level-{e(item["risk"])}">{e(item["level"])}</td></tr>'
+            f"<td>{e(item['name'])}{note}{history}</td>"
+            f'<td class="nowrap">{e(item["status_name"])}</td>'
+            f'<td class="nowrap level-{e(item["risk"])}">{e(item["level"])}</td></tr>'
         )
-    parts += ["</table>", "</body>", "</html>", ""]
+    parts.append("</table>")
+    if report.get("commands"):
+        parts.append(f'<section class="appendix"><h2>{e(t("report.commands_title", lang))}</h2><dl>')
+        parts += [
+            f"<dt><code>{e(c['command'])}</code></dt><dd>{e(c['text'])}</dd>" for c in report["commands"]
+        ]
+        parts.append("</dl></section>")
+    parts += ["</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")

@@ -57,10 +57,9 @@ def render(report: dict[str, Any]) -> bytes:
     if p["label"]:
         lines += [f"{escape(t('col.label', lang), start=True)}{colon}{escape(p['label'])}", ""]
     lines += [f"**{escape(report['verdict'])}**", ""]
-    for b in report["blockers"]:
-        lines.append(f"- {escape(b['text'])}")
-    if report["blockers"]:
-        lines.append("")
+    if report.get("next_steps"):
+        lines += [f"## {escape(t('report.next_title', lang))}", ""]
+        lines += [f"{n}. {escape(s['text'])}" for n, s in enumerate(report["next_steps"], 1)] + [""]
     lines += [f"{escape(t('report.generated', lang, date=report['generated']), start=True)}", ""]
     facts = [
         (t("col.carrier", lang), p["carrier"]),
@@ -98,7 +97,12 @@ def render(report: dict[str, Any]) -> bytes:
         if item.get("seen_text"):
             lines.append(f"  - {escape(t('seen.title', lang, seen=item['seen_text']))}")
         for ev in item["history"]:
+            if ev.get("added"):  # the day it was listed is no event
+                continue
             extra = f": {escape(ev['note'])}" if ev["note"] else ""
             lines.append(f"  - {escape(ev['date'])} {escape(ev['status_name'])}{extra}")
     lines.append("")
+    if report.get("commands"):
+        lines += [f"## {escape(t('report.commands_title', lang))}", ""]
+        lines += [f"- `{c['command']}`: {escape(c['text'])}" for c in report["commands"]] + [""]
     return "\n".join(lines).encode("utf-8")

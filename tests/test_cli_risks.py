@@ -40,6 +40,18 @@ def test_lookups_may_be_skipped_on_purpose(retiring):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_advice_does_not_hold_the_retire_gate(retiring, lang):
+    retiring("add", "meituan")
+    for item in retiring.json("list")["items"]:
+        if item["id"] != "sim-no-lend":  # 三不: advice to follow, nothing to check or change
+            retiring("mark", item["id"], "done" if item["kind"] == "task" else "moved")
+    out = retiring("check", "--lang", lang).stdout
+    assert ("可以注销" if lang == "zh" else "Safe to cancel") in out
+    assert "三不" not in out and "three nos" not in out
+    assert "sim-no-lend" not in {b["id"] for b in retiring.json("check")["blockers"]}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_risks_worst_first_with_reasons(retiring, lang):
     retiring(
         "add", "--custom", "Food app", "--category", "food", "--flag", "sms-login", "--flag", "stored-card"

@@ -60,7 +60,8 @@ def test_risks_worst_first_with_reasons(retiring, lang):
     out = retiring("risks", "--lang", lang).stdout
     assert out.index("Food app") < out.index("Video")
     assert ("下一任机主" if lang == "zh" else "The next holder of this number can") in out
-    assert "auto-debit:" in out
+    assert "[video]  auto-debit" in out.replace("custom-", "")
+    assert "auto-debit:" in retiring("risks", "--all", "--lang", lang).stdout
 
 
 def test_risks_json(retiring):
@@ -115,7 +116,7 @@ def test_long_reasons_wrap_under_themselves(retiring, monkeypatch):
     retiring("add", "meituan")
     lines = retiring("risks", "--lang", "en").stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if "The next holder" in line)
-    reason = lines[start : lines.index("", start)]
+    reason = lines[start : next(i for i in range(start, len(lines)) if not lines[i].startswith("    "))]
     assert len(reason) > 2 and all(line.startswith("    ") and len(line) <= 50 for line in reason)
     assert " ".join(line.strip() for line in reason).endswith("charges that keep running.")
     # Chinese stays on one line: the terminal folds it per character
@@ -173,3 +174,46 @@ def test_the_demo_fits_on_a_screen_and_says_each_thing_once(run, monkeypatch, la
     sentences = [s for s in re.split(r"(?<=[。.:：])\s*", flat) if len(s) > 12]
     assert len(sentences) == len(set(sentences)), out
     assert "numretire risks" in out and "numretire check" in out and "numretire init" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_risks_on_an_adopted_number_groups_what_is_alike(run, monkeypatch, lang):
+    monkeypatch.setenv("COLUMNS", "80")
+    run("adopt", "13812345678", "--acquired", "2026-11-01")
+    out = run("risks", "--lang", lang).stdout
+    assert len(_screen_lines(out)) <= 40, out
+    lines = [line.strip() for line in out.splitlines() if line.strip()]
+    assert len(lines) == len(set(lines)), out  # each reason said once, for its whole group
+    assert "风险标记" not in out and "flags mean" not in out  # no flags, so no heading for them
+    assert ("（12 项，风险相同）" if lang == "zh" else "(12 alike)") in out
+    assert "numretire risks --all" in out and out.count("numretire risks --all") == 1
+    everything = run("risks", "--all", "--lang", lang).stdout
+    ids = [item["id"] for item in run.json("risks")["items"]]
+    assert len(ids) > 40 and all(f"[{item_id}]" in everything for item_id in ids)
+    assert sum(f"[{item_id}]" in out for item_id in ids) < len(ids)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_risks_show_each_items_flags_as_answer_takes_them(retiring, lang):
+    retiring("add", "meituan", "iqiyi")
+    retiring("answer", "meituan", "credit", "no")
+    out = retiring("risks", "--lang", lang).stdout
+    meituan = next(line for line in out.splitlines() if "[meituan]" in line)
+    assert "stored-card" in meituan and "password-free" in meituan and "credit" not in meituan
+    assert "numretire answer ID stored-card no" in out
+    assert "stored-card:" not in out  # the meaning of each flag: with --all
+    everything = retiring("risks", "--all", "--lang", lang).stdout
+    assert (
+        "stored-card: 绑定了银行卡" if lang == "zh" else "stored-card: a bank card is bound"
+    ) in everything
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_on_an_adopted_number_with_a_date_fits_a_screen(run, monkeypatch, lang):
+    monkeypatch.setenv("COLUMNS", "80")
+    run("adopt", "13812345678", "--acquired", "2026-11-01")
+    out = run("check", "--lang", lang, code=3).stdout
+    assert len(_screen_lines(out)) <= 25, out
+    lines = [line.strip() for line in out.splitlines() if line.strip()]
+    assert len(lines) == len(set(lines)), out
+    assert "numretire risks --all" in out  # the accounts not named are all on the risks screen

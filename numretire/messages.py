@@ -418,7 +418,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Checks neither done nor skipped ({count}): {names}. Done: numretire mark ID done; not wanted: mark ID skipped",
     ),
     "check.warnings_line": (
-        "另有 {count} 个中低风险条目仍未处理：{names}",
+        "还有 {count} 个中低风险条目未处理：{names}",
         "Also still open, medium or low risk ({count}): {names}",
     ),
     "check.cancel_steps": ("注销号码（{carrier}）：", "Cancelling the number ({carrier}):"),

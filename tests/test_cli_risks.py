@@ -217,3 +217,4 @@ def test_check_on_an_adopted_number_with_a_date_fits_a_screen(run, monkeypatch, 
     lines = [line.strip() for line in out.splitlines() if line.strip()]
     assert len(lines) == len(set(lines)), out
     assert "numretire risks --all" in out  # the accounts not named are all on the risks screen
+    assert all(line.count("另有") <= 1 for line in lines), out  # "另有 34 个…等，另有 28 项"

@@ -22,6 +22,7 @@ WORDS = {
     "退出": "q",
 }
 ESC = b"\x1b"
+_ahead: list[bytes] = []  # a byte read while looking for an Enter after a key
 EOT = b"\x04"  # Ctrl-D
 
 
@@ -73,7 +74,7 @@ def _one_key(fd: int) -> str:
     try:
         tty.setcbreak(fd)
         while True:
-            first = os.read(fd, 1)
+            first = _ahead.pop(0) if _ahead else os.read(fd, 1)
             if not first or first == EOT:
                 return "q"
             if first == ESC:  # an arrow or function key: ESC [ … final byte (or ESC O x)
@@ -87,8 +88,11 @@ def _one_key(fd: int) -> str:
             if char.isspace() or not char.isprintable():
                 continue
             # an Enter typed with the key (out of habit, or pasted) is not the answer to the next question
-            while select.select([fd], [], [], 0)[0] and os.read(fd, 1) in (b"\r", b"\n"):
-                pass
+            while select.select([fd], [], [], 0)[0]:
+                byte = os.read(fd, 1)
+                if byte not in (b"\r", b"\n"):
+                    _ahead.append(byte)  # a key typed ahead: the next answer
+                    break
             return char
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)

@@ -461,7 +461,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "list.empty": ("没有符合条件的条目。", "No items."),
     # ---------------------------------------------------------------- risks and check
     "risks.none": ("没有仍未处理的账号。", "No account still exposes you."),
+    "risks.group_count": ("（{count} 项，风险相同）", " ({count} alike)"),
+    "risks.group_more": ("……还有 {count} 个{level}风险服务", "… and {count} more at {level} risk"),
+    "risks.see_all": (
+        "numretire risks --all 列出全部 {count} 项。",
+        "numretire risks --all lists all {count}.",
+    ),
+    "risks.see_all_flags": (
+        "numretire risks --all 列出全部 {count} 项，并说明每个风险标记。",
+        "numretire risks --all lists all {count} and says what each flag means.",
+    ),
+    "risks.see_flags": (
+        "numretire risks --all 说明每个风险标记的含义。",
+        "numretire risks --all says what each flag means.",
+    ),
     "risks.flags_title": ("风险标记的含义：", "What the flags mean:"),
+    "risks.answer_hint": (
+        "某个标记不符合你的情况（例如没绑银行卡）：numretire answer ID stored-card no",
+        "A flag wrong for you (no card bound, say): numretire answer ID stored-card no",
+    ),
     "check.safe": (
         "可以注销：没有未处理的高危条目，运营商事项和查漏工具都已完成。",
         "Safe to cancel: no critical or high item is open, carrier tasks and lookups are done.",
@@ -486,8 +504,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} (needs a code on the old number: impossible once cancelled)",
     ),
     "check.more": (
-        "……还有 {count} 个：numretire risks 查看全部",
-        "… and {count} more: numretire risks shows them all",
+        "……还有 {count} 个：numretire risks --all 列出全部",
+        "… and {count} more: numretire risks --all lists them all",
     ),
     "check.and_more": (" 等，另有 {count} 项", " and {count} more"),
     "check.group.carrier": (
@@ -503,7 +521,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Checks neither done nor skipped ({count}): {names}. Done: numretire mark ID done; not wanted: mark ID skipped",
     ),
     "check.warnings_line": (
-        "另有 {count} 个中低风险条目仍未处理：{names}",
+        "还有 {count} 个中低风险条目未处理：{names}",
         "Also still open, medium or low risk ({count}): {names}",
     ),
     "check.cancel_steps": ("注销号码（{carrier}）：", "Cancelling the number ({carrier}):"),

@@ -281,8 +281,9 @@ def gate(items: list[ItemView]) -> Verdict:
     """Is it safe to cancel the number now?
 
     Safe means: no unresolved critical or high item, and no unresolved item that needs a code on the old
-    number whatever its risk (after cancellation it can never be fixed); the carrier tasks done; the
-    discovery aids done or consciously skipped; and at least one account reviewed.
+    number whatever its risk (after cancellation it can never be fixed); the carrier tasks done (advice
+    aside, such as 三不: it checks and changes nothing); the discovery aids done or consciously skipped;
+    and at least one account reviewed.
     """
     blockers: list[Blocker] = []
     warnings: list[ItemView] = []
@@ -291,6 +292,8 @@ def gate(items: list[ItemView]) -> Verdict:
     if not accounts:
         blockers.append(Blocker("empty"))
     for v in by_risk(items):
+        if v.advice:
+            continue
         if v.category == DISCOVERY_CATEGORY and v.kind == "task":
             if v.item.status == "skipped":
                 skipped.append(v)

@@ -40,6 +40,18 @@ def test_lookups_may_be_skipped_on_purpose(retiring):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_advice_does_not_hold_the_retire_gate(retiring, lang):
+    retiring("add", "meituan")
+    for item in retiring.json("list")["items"]:
+        if item["id"] != "sim-no-lend":  # 三不: advice to follow, nothing to check or change
+            retiring("mark", item["id"], "done" if item["kind"] == "task" else "moved")
+    out = retiring("check", "--lang", lang).stdout
+    assert ("可以注销" if lang == "zh" else "Safe to cancel") in out
+    assert "三不" not in out and "three nos" not in out
+    assert "sim-no-lend" not in {b["id"] for b in retiring.json("check")["blockers"]}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_risks_worst_first_with_reasons(retiring, lang):
     retiring(
         "add", "--custom", "Food app", "--category", "food", "--flag", "sms-login", "--flag", "stored-card"
@@ -48,7 +60,9 @@ def test_risks_worst_first_with_reasons(retiring, lang):
     out = retiring("risks", "--lang", lang).stdout
     assert out.index("Food app") < out.index("Video")
     assert ("下一任机主" if lang == "zh" else "The next holder of this number can") in out
-    assert ("auto-debit：" if lang == "zh" else "auto-debit:") in out
+    assert "[video]  auto-debit" in out.replace("custom-", "")
+    colon = "auto-debit：" if lang == "zh" else "auto-debit:"
+    assert colon in retiring("risks", "--all", "--lang", lang).stdout
 
 
 def test_risks_json(retiring):
@@ -103,7 +117,7 @@ def test_long_reasons_wrap_under_themselves(retiring, monkeypatch):
     retiring("add", "meituan")
     lines = retiring("risks", "--lang", "en").stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if "The next holder" in line)
-    reason = lines[start : lines.index("", start)]
+    reason = lines[start : next(i for i in range(start, len(lines)) if not lines[i].startswith("    "))]
     assert len(reason) > 2 and all(line.startswith("    ") and len(line) <= 50 for line in reason)
     assert " ".join(line.strip() for line in reason).endswith("charges that keep running.")
     # Chinese wraps by cell width under itself too, nothing lost
@@ -167,3 +181,47 @@ def test_the_demo_fits_on_a_screen_and_says_each_thing_once(run, monkeypatch, la
     sentences = [s for s in re.split(r"(?<=[。.:：])\s*", flat) if len(s) > 12]
     assert len(sentences) == len(set(sentences)), out
     assert "numretire risks" in out and "numretire check" in out and "numretire init" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_risks_on_an_adopted_number_groups_what_is_alike(run, monkeypatch, lang):
+    monkeypatch.setenv("COLUMNS", "80")
+    run("adopt", "13812345678", "--acquired", "2026-11-01")
+    out = run("risks", "--lang", lang).stdout
+    assert len(_screen_lines(out)) <= 40, out
+    lines = [line.strip() for line in out.splitlines() if line.strip()]
+    assert len(lines) == len(set(lines)), out  # each reason said once, for its whole group
+    assert "风险标记" not in out and "flags mean" not in out  # no flags, so no heading for them
+    assert ("（12 项，风险相同）" if lang == "zh" else "(12 alike)") in out
+    assert "numretire risks --all" in out and out.count("numretire risks --all") == 1
+    everything = run("risks", "--all", "--lang", lang).stdout
+    ids = [item["id"] for item in run.json("risks")["items"]]
+    assert len(ids) > 40 and all(f"[{item_id}]" in everything for item_id in ids)
+    assert sum(f"[{item_id}]" in out for item_id in ids) < len(ids)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_risks_show_each_items_flags_as_answer_takes_them(retiring, lang):
+    retiring("add", "meituan", "iqiyi")
+    retiring("answer", "meituan", "credit", "no")
+    out = retiring("risks", "--lang", lang).stdout
+    meituan = next(line for line in out.splitlines() if "[meituan]" in line)
+    assert "stored-card" in meituan and "password-free" in meituan and "credit" not in meituan
+    assert "numretire answer ID stored-card no" in out
+    assert "stored-card:" not in out  # the meaning of each flag: with --all
+    everything = retiring("risks", "--all", "--lang", lang).stdout
+    assert (
+        "stored-card: 绑定了银行卡" if lang == "zh" else "stored-card: a bank card is bound"
+    ) in everything
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_on_an_adopted_number_with_a_date_fits_a_screen(run, monkeypatch, lang):
+    monkeypatch.setenv("COLUMNS", "80")
+    run("adopt", "13812345678", "--acquired", "2026-11-01")
+    out = run("check", "--lang", lang, code=3).stdout
+    assert len(_screen_lines(out)) <= 25, out
+    lines = [line.strip() for line in out.splitlines() if line.strip()]
+    assert len(lines) == len(set(lines)), out
+    assert "numretire risks --all" in out  # the accounts not named are all on the risks screen
+    assert all(line.count("另有") <= 1 for line in lines), out  # "另有 34 个…等，另有 28 项"

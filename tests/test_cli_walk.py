@@ -91,6 +91,30 @@ def test_walk_answers_saves_survives_ctrl_c_and_resumes(three_customs, home):
     assert [e.status for e in blocked[0].history] == ["open", "blocked"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "prompt", "saved", "why"),
+    [("en", "Outcome\\?", "Saved: ", "Why is it blocked"), ("zh", "结果？", "已保存：", "受阻原因")],
+    ids=["en", "zh"],
+)
+def test_walk_takes_single_keys_in_a_terminal(three_customs, home, lang, prompt, saved, why):
+    child = spawn(home, "walk", lang=lang)
+    child.expect(prompt)
+    child.send("m")  # no Enter
+    child.expect(saved, timeout=5)
+    child.expect(prompt)
+    child.send("B")  # any case; the reason is a line, as `mark` asks for one
+    child.expect(why, timeout=5)
+    child.sendline("the bank wants a visit")
+    child.expect(saved)
+    child.expect(prompt)
+    child.send("q")
+    child.expect(pexpect.EOF)
+    found = Store(home).read_profile("+8613812345678")
+    assert [i.status for i in found.items if i.id.startswith("custom-")].count("moved") == 1
+    blocked = [i for i in found.items if i.status == "blocked"]
+    assert len(blocked) == 1 and blocked[0].note == "the bank wants a visit"
+
+
 def test_walk_in_chinese(three_customs, home):
     child = spawn(home, "walk", lang="zh")
     child.expect("结果？")

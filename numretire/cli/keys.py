@@ -22,6 +22,7 @@ WORDS = {
     "退出": "q",
 }
 ESC = b"\x1b"
+_ahead: list[bytes] = []  # a byte read while looking for an Enter after a key
 EOT = b"\x04"  # Ctrl-D
 
 
@@ -40,19 +41,26 @@ def _terminal_fd() -> int | None:
 
 
 def read_key(out, prompt: str) -> str:
-    """The answer to `prompt`: a key in a terminal, else a line; Ctrl-D or the end of input is 'q'."""
+    """The answer to `prompt`: a key in a terminal, else a line; Ctrl-D or the end of input is 'q'.
+    Words for an answer (是, yes, quit) count as its key."""
+    return normalise(read_answer(out, prompt))
+
+
+def read_answer(out, prompt: str) -> str:
+    """What is typed at `prompt`, as typed: one key in a terminal (no Enter needed), else a line without
+    its surrounding spaces; Ctrl-D or the end of input is 'q'."""
     from numretire.cli.render import plain
 
     fd = _terminal_fd()
     if fd is None:
         try:
-            return normalise(out.input(plain(prompt)))
+            return out.input(plain(prompt)).strip()
         except EOFError:
             return "q"
     out.print(plain(prompt), end="")
     key = _one_key(fd)
     out.print(plain(key))  # the key, as a line would have shown it
-    return normalise(key)
+    return key
 
 
 def _one_key(fd: int) -> str:
@@ -66,7 +74,7 @@ def _one_key(fd: int) -> str:
     try:
         tty.setcbreak(fd)
         while True:
-            first = os.read(fd, 1)
+            first = _ahead.pop(0) if _ahead else os.read(fd, 1)
             if not first or first == EOT:
                 return "q"
             if first == ESC:  # an arrow or function key: ESC [ … final byte (or ESC O x)
@@ -79,6 +87,12 @@ def _one_key(fd: int) -> str:
             char = data.decode("utf-8", "replace")
             if char.isspace() or not char.isprintable():
                 continue
+            # an Enter typed with the key (out of habit, or pasted) is not the answer to the next question
+            while select.select([fd], [], [], 0)[0]:
+                byte = os.read(fd, 1)
+                if byte not in (b"\r", b"\n"):
+                    _ahead.append(byte)  # a key typed ahead: the next answer
+                    break
             return char
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_json
 
+AllOpt = Annotated[bool, typer.Option("--all", help="Every item, not the first few of a group · 列出全部")]
+GROUP_SHOWN = 6  # items named in a group of items with the same risk; the rest are counted
 
-def risks(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = None) -> None:
+
+def risks(
+    profile: ProfileOpt = None, all_: AllOpt = False, json: JsonOpt = False, lang: LangOpt = None
+) -> None:
     """What the next holder of the number could still do, worst first · 仍存在的风险"""
     from numretire import plan
 
@@ -30,21 +37,77 @@ def risks(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = Non
             }
         )
         return
-    from numretire.cli.render import hanging, level_text, plain
-
     out = session.console()
     if not open_items:
         out.print(session.t("risks.none"))
         return
-    for v in open_items:
-        line = level_text(session, v.risk.level)
-        line.append_text(plain(f"  {v.name}  [{v.id}]"))
+    for line in risk_lines(session, open_items, all_):  # one by one: a Chinese line is left to fold
         out.print(line)
-        out.print(hanging("    ", v.risk.reason))
-    out.print()
-    out.print(session.t("risks.flags_title"))
-    for f in flags:
-        out.print(plain(f"  {f}{session.t('punct.colon')}{session.t(f'flag.{f}')}"))
+
+
+def risk_groups(items) -> list[tuple[str, str, list]]:
+    """Items alike, together: (level, reason, items) in the order of each group's first item. One
+    sentence of danger is said once, for every item it fits."""
+    groups: dict[tuple[str, str], list] = {}
+    for v in items:
+        groups.setdefault((v.risk.level, v.risk.reason), []).append(v)
+    return [(level, reason, members) for (level, reason), members in groups.items()]
+
+
+def risk_lines(session: Session, items, everything: bool = False) -> list:
+    """The risks screen: each group's level and count, its reason once, then its items with their
+    flags (the keys `answer` takes); the first few of a big group unless `everything`, and the meaning
+    of each flag only then (a line says how to see them)."""
+    from numretire.cli.render import hanging, level_text, plain
+
+    lines: list = []
+    hidden = 0
+    for level, reason, members in risk_groups(items):
+        head = level_text(session, level)
+        if len(members) == 1:
+            head.append("  ")
+            lines.append(_hang(head, _item_text(members[0])))
+        else:
+            head.append_text(plain(session.t("risks.group_count", count=len(members))))
+            lines.append(head)
+        lines.append(hanging("    ", reason))
+        shown = members if everything or len(members) <= GROUP_SHOWN + 1 else members[:GROUP_SHOWN]
+        if len(members) > 1:
+            lines += [hanging("    · ", _item_text(v)) for v in shown]
+        if len(shown) < len(members):
+            rest = len(members) - len(shown)
+            hidden += rest
+            more = session.t("risks.group_more", count=rest, level=session.t(f"level.{level}"))
+            lines.append(plain("    " + more))
+    flags = sorted({f for v in items for f in v.risk.flags})
+    if everything and flags:
+        lines += ["", plain(session.t("risks.flags_title"))]
+        lines += [hanging("  ", f"{f}{session.t('punct.colon')}{session.t(f'flag.{f}')}") for f in flags]
+    elif hidden or flags:
+        key = "risks.see_all" if hidden else "risks.see_flags"
+        lines.append(plain(session.t(key + ("_flags" if flags and hidden else ""), count=len(items))))
+    if flags:
+        lines.append(plain(session.t("risks.answer_hint")))
+    return lines
+
+
+def _hang(lead, text: str):
+    """A styled `lead`, then `text` whose wrapped lines start under its first character."""
+    from rich.table import Table
+
+    from numretire.cli.render import plain
+
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(lead, plain(text))
+    return grid
+
+
+def _item_text(v) -> str:
+    """'支付宝 (Alipay)  [alipay]  sms-login, stored-card': the name, the id and the flags."""
+    text = f"{v.name}  [{v.id}]"
+    return text + "  " + ", ".join(v.risk.flags) if v.risk.flags else text
 
 
 def check(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = None) -> None:

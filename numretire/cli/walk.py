@@ -38,15 +38,13 @@ def prompt_for(session: Session, keys: tuple[str, ...]) -> str:
 
 
 def ask(session: Session, out, prompt: str, choices: tuple[str, ...]) -> str:
-    """Ask until one of `choices` (single letters) is typed, or the word of one of their outcomes in
-    either language ('moved', '已换绑', 'Skip'); Ctrl-D counts as quit."""
-    from numretire.cli.render import plain
+    """Ask until one of `choices` (single letters) is given: a key press in a terminal, no Enter needed;
+    where there is no terminal a line, which may also be the word of an outcome in either language
+    ('moved', '已换绑', 'Skip'). Ctrl-D counts as quit."""
+    from numretire.cli.keys import read_answer
 
     while True:
-        try:
-            answer = out.input(plain(prompt)).strip().casefold()
-        except EOFError:
-            return "q"
+        answer = read_answer(out, prompt).casefold()
         if answer in choices:
             return answer
         key = key_for_word(answer, choices)

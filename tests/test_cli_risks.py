@@ -208,10 +208,10 @@ def test_risks_show_each_items_flags_as_answer_takes_them(retiring, lang):
     meituan = next(line for line in out.splitlines() if "[meituan]" in line)
     assert "stored-card" in meituan and "password-free" in meituan and "credit" not in meituan
     assert "numretire answer ID stored-card no" in out
-    assert "stored-card:" not in out  # the meaning of each flag: with --all
+    assert "stored-card:" not in out and "stored-card：" not in out  # the meaning of each flag: with --all
     everything = retiring("risks", "--all", "--lang", lang).stdout
     assert (
-        "stored-card: 绑定了银行卡" if lang == "zh" else "stored-card: a bank card is bound"
+        "stored-card：绑定了银行卡" if lang == "zh" else "stored-card: a bank card is bound"
     ) in everything
 
 

@@ -32,11 +32,12 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import children  # bench/children.py, beside this script
 
 HERE = Path(__file__).resolve().parent
 NUMBER = "+8613812345678"
@@ -232,25 +233,11 @@ def child(mode: str, path: str) -> None:
 
 
 def run_child(mode: str, path: Path, env: dict[str, str]) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", mode, str(path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout)
+    return children.run_child(__file__, mode, path, env)
 
 
 def measure(pair: tuple[str, str], path: Path, runs: int, env: dict[str, str]) -> tuple[dict, dict]:
-    """The best (fastest) run of each side of `pair`, alternating them."""
-    best: dict[str, dict] = {}
-    for _ in range(runs):
-        for mode in pair:
-            result = run_child(mode, path, env)
-            if mode not in best or result["seconds"] < best[mode]["seconds"]:
-                best[mode] = result
-    return best[pair[0]], best[pair[1]]
+    return children.measure(__file__, pair, path, runs, env)
 
 
 def main() -> int:

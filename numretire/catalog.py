@@ -63,7 +63,8 @@ class Service(NamedTuple):
     pinyin: tuple[str, ...] = ()  # the Chinese names in pinyin, whole and initials (search only)
 
     def display_name(self, lang: str) -> str:
-        """'支付宝 (Alipay)' for zh, 'Alipay (支付宝)' for en; one name when both are the same. A name
+        """'支付宝（Alipay）' for zh, with full-width brackets as Chinese text has them, 'Alipay (支付宝)'
+        for en; one name when both are the same. A name
         that holds brackets of its own is never put inside more: '中国工商银行 / Industrial and
         Commercial Bank of China (ICBC)'."""
         own = self.name.get(lang) or self.name.get("en") or self.id
@@ -72,7 +73,7 @@ class Service(NamedTuple):
             return own
         if any(b in own + other for b in "()（）"):
             return f"{own} / {other}"
-        return f"{own} ({other})"
+        return f"{own}（{other}）" if lang == "zh" else f"{own} ({other})"
 
     def alias(self, key: str) -> tuple[str, ...]:
         return self.aliases.get(key, ())

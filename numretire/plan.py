@@ -318,10 +318,15 @@ class Progress(NamedTuple):
     total: int
 
 
-def progress(items: list[ItemView]) -> tuple[Progress, list[Progress]]:
-    """Overall progress, and progress per category (in catalog category order)."""
+def progress(items: list[ItemView], gone: bool = False) -> tuple[Progress, list[Progress]]:
+    """Overall progress, and progress per category (in catalog category order). Once the number is
+    `gone`, the open tasks that need it in hand (carrier steps, lookups answered on it) are not counted:
+    they can no longer be done, and a table of them would only ever say "not done"."""
     per: dict[str, list[int]] = {}
+    out = {v.id for v in left_out_after(items)} if gone else set()
     for v in items:
+        if v.id in out:
+            continue
         counts = per.setdefault(v.category, [0, 0])
         counts[0] += v.resolved
         counts[1] += 1

@@ -42,8 +42,9 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
     """Everything a report shows. Numbers are masked unless `reveal`."""
     items = plan.views(profile, catalog, lang)
     verdict = plan.verdict_for(profile, catalog, items)
-    overall, rows = plan.progress(items)
     stones = retirement.milestones(profile, catalog)
+    ph = timeline.where(today, stones)
+    overall, rows = plan.progress(items, ph.gone)
 
     def number(e164: str | None) -> str | None:
         if e164 is None:
@@ -54,7 +55,6 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
         return mask(e164, cc) if cc else mask_other(e164)
 
     open_risks = [v for v in plan.by_risk(items) if not v.resolved and v.kind == "account"]
-    ph = timeline.where(today, stones)
     phase = ph.name
     if ph.gone and profile.kind != "adopt":  # no gate to pass any more: what is still tied to the number
         tied = plan.still_tied(items)

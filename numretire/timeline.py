@@ -202,11 +202,13 @@ def due(today: date, stones: list[Milestone], items: list[ItemState]) -> list[Re
             reminders.append(Reminder("still_tied", days, len(tied), on=release.on if release else None))
         elif days is not None and days <= RELEASE_WINDOW:
             reminders.append(Reminder("release_soon", days, on=release.on))
-    elif state == "released":
+    elif state in ("released", "over"):
         release = by_key["freeze_end"]
         since = (today - release.on).days
-        if tied:  # someone else may hold the number now: every day, until they are handled
+        # Someone else may hold the number now: every day, until they are handled. The end of the watch
+        # ends the checks on a number left clean, never the reminder of an account still tied to it.
+        if tied:
             reminders.append(Reminder("released_tied", -since, len(tied), on=release.on))
-        elif any(check <= since <= check + WATCH_GRACE for check in WATCH_CHECKS):
+        elif state == "released" and any(check <= since <= check + WATCH_GRACE for check in WATCH_CHECKS):
             reminders.append(Reminder("watch", -since, 0, on=release.on))
     return reminders

@@ -94,7 +94,13 @@ def test_status_while_frozen(cancelled, monkeypatch):
     en = cancelled("status", "--lang", "en").stdout
     assert "Cancel on" not in en and "Not safe to cancel" not in en
     assert "the number was cancelled" in en and "Still tied to the old number: 2 accounts." in en
-    assert cancelled.json("status")["still_tied"] == ["jd", "meituan"]
+    doc = cancelled.json("status")
+    assert doc["still_tied"] == ["jd", "meituan"]
+    # The carrier's steps need the number in hand: no longer counted, in the table or the JSON.
+    assert "carrier" not in [c["category"] for c in doc["categories"]]
+    assert doc["progress"]["total"] == sum(c["total"] for c in doc["categories"])
+    assert not [line for line in en.splitlines() if line.startswith("Carrier") and "░" in line]
+    assert not [line for line in zh.splitlines() if line.startswith("运营商") and "░" in line]
 
 
 def test_status_released_and_over(cancelled, monkeypatch):
@@ -164,6 +170,11 @@ def test_remind_counts_accounts_and_says_what_to_do(cancelled, monkeypatch):
     en = cancelled("remind", "--lang", "en", code=3).stdout
     assert "may belong to someone else since 2027-02-22 (7 days ago), with 2 accounts" in en
     assert cancelled.json("remind", code=3)["numbers"][0]["reminders"][0]["kind"] == "released_tied"
+    on(monkeypatch, OVER)  # the watch is over, the accounts are still someone else's to take
+    assert "with 2 accounts" in cancelled("remind", "--lang", "en", code=3).stdout
+    cancelled("mark", "jd", "closed")
+    cancelled("mark", "meituan", "removed")
+    assert cancelled("remind", code=0).stdout == ""
 
 
 def test_remind_quiet_while_frozen_once_accounts_are_handled(cancelled, monkeypatch):
@@ -179,7 +190,7 @@ def test_remind_quiet_while_frozen_once_accounts_are_handled(cancelled, monkeypa
 def test_walk_while_frozen_offers_what_does_without_the_old_number(cancelled, monkeypatch):
     on(monkeypatch, FROZEN)
     zh = cancelled("walk", "--lang", "zh").stdout
-    assert "正在冻结期" in zh and "[1/" in zh and "京东 (JD.com)" in zh
+    assert "正在冻结期" in zh and "[1/" in zh and "京东（JD.com）" in zh
     assert "务必在注销前完成" not in zh
     assert "号码停用后，只能通过申诉、官方客服或到柜台办理" in zh
     assert zh.index("不用换绑的办法：解绑号码或注销账号：") < zh.index(
@@ -245,7 +256,7 @@ def test_check_after_cancellation(cancelled, monkeypatch):
     on(monkeypatch, FROZEN)
     zh = cancelled("check", "--lang", "zh", code=3).stdout
     assert "可以注销" not in zh and "现在注销还不安全" not in zh and "运营商事项" not in zh
-    assert "仍绑定着旧号码的账号（2）：" in zh and "京东 (JD.com)（风险极高）" in zh
+    assert "仍绑定着旧号码的账号（2）：" in zh and "京东（JD.com）（风险极高）" in zh
     cancelled("add", "icbc")
     assert "（风险高，官方客服 95588）" in cancelled("check", "--lang", "zh", code=3).stdout
     assert "(high risk; official hotline 95588)" in cancelled("check", "--lang", "en", code=3).stdout

@@ -15,7 +15,7 @@ def test_no_brackets_inside_brackets(home):
     icbc = cat.get("icbc")
     assert icbc.display_name("zh") == "中国工商银行 / Industrial and Commercial Bank of China (ICBC)"
     assert icbc.display_name("en") == "Industrial and Commercial Bank of China (ICBC) / 中国工商银行"
-    assert cat.get("alipay").display_name("zh") == "支付宝 (Alipay)"
+    assert cat.get("alipay").display_name("zh") == "支付宝（Alipay）"
 
     def depth(text: str) -> int:
         level = deepest = 0

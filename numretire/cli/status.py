@@ -10,9 +10,9 @@ def status_document(session: Session, profile, items) -> dict:
     from numretire.cli.render import item_json, profile_json
     from numretire.profiles import days_left
 
-    overall, rows = plan.progress(items)
-    verdict = plan.verdict_for(profile, session.catalog, items)
     stones = retirement.milestones(profile, session.catalog)
+    overall, rows = plan.progress(items, timeline.where(clock.today(), stones).gone)
+    verdict = plan.verdict_for(profile, session.catalog, items)
     return {
         "profile": profile_json(session, profile),
         "today": clock.today().isoformat(),
@@ -139,7 +139,7 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
             parts.append(plain("  " + session.t("status.no_rule")))
         parts.append("")
 
-    overall, rows = plan.progress(items)
+    overall, rows = plan.progress(items, ph.gone)
     if not overall.total:
         parts.append(session.t("status.empty"))
         session.console().print(Group(*parts))

@@ -68,7 +68,13 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
             }
             for v in tied
         ]
-        verdict = verdict._replace(safe=not tied)
+        # What the next steps can still name: the carrier's steps and the lookups answered on the old
+        # number can no longer be done (the walk leaves them out too).
+        doable = {v.id for v in plan.after_order(items)}
+        verdict = verdict._replace(
+            safe=not tied,
+            blockers=[b for b in verdict.blockers if b.kind not in TASK_KINDS or b.item_id in doable],
+        )
     else:
         verdict_text = report_verdict(profile, verdict, phase, lang)
         blockers = [
@@ -250,6 +256,9 @@ def names(values: list[str], lang: str) -> str:
 def short_names(items: list[plan.ItemView], lang: str) -> dict[str, str]:
     """Each item's name in the user's language alone (a sentence naming several reads better so)."""
     return {v.id: (v.service.name.get(lang) or v.name) if v.service else v.name for v in items}
+
+
+TASK_KINDS = ("carrier", "discovery")  # the blockers that are steps to take rather than accounts
 
 
 def next_steps(

@@ -7,6 +7,7 @@ number the freeze ends on 2027-02-22 and the watch on 2027-05-23.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -297,6 +298,10 @@ def test_report_after_cancellation(cancelled, monkeypatch):
     assert "旧号码能收验证码的最后一天" in zh
     en = cancelled("report", "--lang", "en").stdout
     assert "Not safe to cancel" not in en and "is frozen" in en
+    # The next steps name what can still be done: not the carrier's steps for a number no longer held.
+    steps = json.loads(cancelled("report", "-f", "json").stdout)["next_steps"]
+    assert [s["kind"] for s in steps] == ["risk", "discovery"]
+    assert "carrier-vas" not in str(steps) and "value-added" not in str(steps)
 
 
 def test_a_region_without_a_known_reassignment_period(run, monkeypatch):

@@ -299,9 +299,11 @@ CACHE_DIGEST_SIZE = 16
 
 
 def _cache_digest(payload: bytes) -> bytes:
-    import hashlib
-
-    return hashlib.blake2b(payload, digest_size=CACHE_DIGEST_SIZE).digest()
+    try:  # the module hashlib wraps, without loading OpenSSL (a few milliseconds at every start-up)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
+    return blake2b(payload, digest_size=CACHE_DIGEST_SIZE).digest()
 
 
 def _read_cache(cache: Path, key: list[list[Any]]) -> list[dict[str, Any]] | None:

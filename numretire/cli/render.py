@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from numretire.cli.common import Session, safe
@@ -100,6 +101,8 @@ NO_END = frozenset("（「『【《〈〔［｛“‘([{")
 
 
 def _wide(ch: str) -> bool:
+    if ch < "\u1100":  # no character before Hangul Jamo is two cells wide: Latin text needs no lookup
+        return False
     from rich.cells import cell_len
 
     return cell_len(ch) == 2
@@ -125,11 +128,12 @@ def _glued(text: str) -> set[int]:
     return glued
 
 
-def pieces(text: str) -> list[tuple[int, int, int]]:
+@lru_cache(maxsize=512)
+def pieces(text: str) -> tuple[tuple[int, int, int], ...]:
     """The units `text` (one paragraph) may be broken between, as (space_start, start, end): the
     whitespace before a unit (dropped where a line breaks) and the unit. A Latin word is one unit; in
     Chinese each character is one, with the punctuation that may not be parted from it; a 【signature】
-    or a short bracketed name is one."""
+    or a short bracketed name is one. Cached: rich measures a cell several times per screen."""
     units: list[tuple[int, int, int]] = []
     glued = _glued(text)
     space_start = start = 0
@@ -153,7 +157,7 @@ def pieces(text: str) -> list[tuple[int, int, int]]:
         i += 1
     if start < n:
         units.append((space_start, start, n))
-    return units
+    return tuple(units)
 
 
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
@@ -195,9 +199,15 @@ class Wrapped:
 
     def __init__(self, text: Text) -> None:
         self.text = text
+        self._span: tuple[int, int] | None = None
 
     def span(self) -> tuple[int, int]:
-        """(widest unit, longest line) in cells."""
+        """(widest unit, longest line) in cells; measured once (rich asks several times)."""
+        if self._span is None:
+            self._span = self._measure()
+        return self._span
+
+    def _measure(self) -> tuple[int, int]:
         from rich.cells import cell_len
 
         plain_text = self.text.plain

@@ -169,13 +169,11 @@ def status(profile: ProfileOpt = None, json: JsonOpt = False, lang: LangOpt = No
         closing = session.t(
             "check.clean" if verdict.safe else "status.not_clean", count=len(verdict.blockers)
         )
-    else:
-        from numretire.report import safe_sentence
+    elif verdict.safe:
+        from numretire.report import safe_sentence  # the report's code, only for its sentence
 
-        closing = (
-            safe_sentence(verdict, session.lang)
-            if verdict.safe
-            else session.t("status.not_safe", count=len(verdict.blockers))
-        )
+        closing = safe_sentence(verdict, session.lang)
+    else:
+        closing = session.t("status.not_safe", count=len(verdict.blockers))
     parts += ["", closing]
     session.console().print(Group(*parts))

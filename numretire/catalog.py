@@ -122,20 +122,35 @@ class Catalog:
     """The merged catalog: shipped services, then the user's additions and overrides (by id).
 
     Entries read from the cache become Service objects only when asked for, so that a command that
-    needs a dozen services does not build all of them.
+    needs a dozen services does not build all of them; an entry of the cache is even decoded only then
+    (`packed`: id -> (kind, its marshal bytes)). The kind of every entry is known without decoding it, so
+    that the carriers or the tasks are found without building the rest.
     """
 
     def __init__(
-        self, services: list[Service] | None = None, entries: list[dict[str, Any]] | None = None
+        self,
+        services: list[Service] | None = None,
+        entries: list[dict[str, Any]] | None = None,
+        packed: dict[str, tuple[str, bytes]] | None = None,
     ) -> None:
-        self._items: dict[str, Service | dict[str, Any]] = {}
+        self._items: dict[str, Service | dict[str, Any] | bytes] = {}
+        self._kinds: dict[str, str] = {}
+        for service_id, (kind, blob) in (packed or {}).items():
+            self._items[service_id] = blob
+            self._kinds[service_id] = kind
         for entry in entries or ():
             self._items[entry["id"]] = entry
+            self._kinds[entry["id"]] = entry.get("kind", "account")
         for service in services or ():
             self._items[service.id] = service
+            self._kinds[service.id] = service.kind
 
     def _service(self, service_id: str) -> Service | None:
         found = self._items.get(service_id)
+        if isinstance(found, bytes):
+            import marshal
+
+            found = marshal.loads(found)
         if isinstance(found, dict):
             found = self._items[service_id] = service_from_entry(found)
         return found
@@ -165,10 +180,15 @@ class Catalog:
     ) -> list[Service]:
         """Services matching every filter given, most common first."""
         region = region.upper() if region else None
+        # by kind without building the other entries (they stay packed)
+        candidates = (
+            self if kind is None else (self._service(i) for i, k in list(self._kinds.items()) if k == kind)
+        )
         found = [
             s
-            for s in self
-            if (category is None or s.category == category)
+            for s in candidates
+            if s is not None
+            and (category is None or s.category == category)
             and (region is None or region in s.regions)
             and (flag is None or flag in s.flags)
             and (kind is None or s.kind == kind)
@@ -228,10 +248,14 @@ def _search_terms(service: Service) -> list[str]:
     return [term.casefold() for term in terms]
 
 
+# How the cache holds the entries: 2, each entry marshalled on its own, with the ids and kinds apart.
+CACHE_LAYOUT = 2
+
+
 def _fingerprint(files: list[Path]) -> list[list[Any]]:
     from numretire import __version__
 
-    prints: list[list[Any]] = [[__version__, CATALOG_SCHEMA]]
+    prints: list[list[Any]] = [[__version__, CATALOG_SCHEMA, CACHE_LAYOUT]]
     for path in files:
         stat = path.stat()
         prints.append([str(path), stat.st_size, stat.st_mtime_ns])
@@ -256,7 +280,7 @@ def load(home: Path | None = None) -> Catalog:
     key = _fingerprint(shipped_files + user_files)
     cached = _read_cache(cache, key)
     if cached is not None:
-        return Catalog(entries=cached)
+        return Catalog(packed=cached)
 
     from numretire.catalog_check import describe_problem, read_layer
 
@@ -306,8 +330,9 @@ def _cache_digest(payload: bytes) -> bytes:
     return blake2b(payload, digest_size=CACHE_DIGEST_SIZE).digest()
 
 
-def _read_cache(cache: Path, key: list[list[Any]]) -> list[dict[str, Any]] | None:
-    """The cached entries, or None when the cache is missing, stale or damaged.
+def _read_cache(cache: Path, key: list[list[Any]]) -> dict[str, tuple[str, bytes]] | None:
+    """The cached entries, each still marshalled (id -> (kind, bytes)), or None when the cache is
+    missing, stale or damaged.
 
     marshal, not JSON: it loads in a third of the time. The cache is written by numretire itself into
     the user's private data folder, behind a digest of its bytes: a cache whose bytes do not match it (a
@@ -330,9 +355,14 @@ def _read_cache(cache: Path, key: list[list[Any]]) -> list[dict[str, Any]] | Non
         doc = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
-    if not isinstance(doc, dict) or doc.get("key") != key or not isinstance(doc.get("entries"), list):
+    if not isinstance(doc, dict) or doc.get("key") != key:
         return None
-    return doc["entries"]
+    ids, kinds, entries = doc.get("ids"), doc.get("kinds"), doc.get("entries")
+    if not (isinstance(ids, list) and isinstance(kinds, list) and isinstance(entries, list)):
+        return None
+    if not len(ids) == len(kinds) == len(entries):
+        return None
+    return dict(zip(ids, zip(kinds, entries, strict=True), strict=True))
 
 
 def _write_cache(cache: Path, key: list[list[Any]], entries: list[dict[str, Any]]) -> None:
@@ -343,7 +373,14 @@ def _write_cache(cache: Path, key: list[list[Any]], entries: list[dict[str, Any]
 
     try:
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        payload = marshal.dumps({"key": key, "entries": [_entry_for_cache(e) for e in entries]})
+        payload = marshal.dumps(
+            {
+                "key": key,
+                "ids": [e["id"] for e in entries],
+                "kinds": [e.get("kind", "account") for e in entries],
+                "entries": [marshal.dumps(_entry_for_cache(e)) for e in entries],
+            }
+        )
         write_atomic(cache, CACHE_MAGIC + _cache_digest(payload) + payload)
     except (OSError, ValueError):
         pass

@@ -148,10 +148,8 @@ class Catalog:
     def _service(self, service_id: str) -> Service | None:
         found = self._items.get(service_id)
         if isinstance(found, bytes):
-            import marshal
-
-            found = marshal.loads(found)
-        if isinstance(found, dict):
+            found = self._items[service_id] = _service_from_cache(found)
+        elif isinstance(found, dict):
             found = self._items[service_id] = service_from_entry(found)
         return found
 
@@ -248,8 +246,9 @@ def _search_terms(service: Service) -> list[str]:
     return [term.casefold() for term in terms]
 
 
-# How the cache holds the entries: 2, each entry marshalled on its own, with the ids and kinds apart.
-CACHE_LAYOUT = 2
+# How the cache holds the entries: 3, each entry's Service fields marshalled on their own, with the ids
+# and kinds apart.
+CACHE_LAYOUT = 3
 
 
 def _fingerprint(files: list[Path]) -> list[list[Any]]:
@@ -262,10 +261,25 @@ def _fingerprint(files: list[Path]) -> list[list[Any]]:
     return prints
 
 
-def _entry_for_cache(entry: dict[str, Any]) -> dict[str, Any]:
-    out = dict(entry)
-    out["checked"] = entry["checked"].isoformat()
-    return out
+CHECKED = Service._fields.index("checked")
+
+
+def _service_for_cache(entry: dict[str, Any]) -> bytes:
+    """An entry as the cache keeps it: its Service's fields in order (marshal keeps tuples and dicts as
+    they are), the day it was checked as text."""
+    import marshal
+
+    fields = list(service_from_entry(entry))
+    fields[CHECKED] = fields[CHECKED].isoformat()
+    return marshal.dumps(tuple(fields))
+
+
+def _service_from_cache(blob: bytes) -> Service:
+    import marshal
+
+    fields = list(marshal.loads(blob))
+    fields[CHECKED] = date.fromisoformat(fields[CHECKED])
+    return Service._make(fields)
 
 
 CACHE_NAME = "catalog.marshal"
@@ -331,8 +345,8 @@ def _cache_digest(payload: bytes) -> bytes:
 
 
 def _read_cache(cache: Path, key: list[list[Any]]) -> dict[str, tuple[str, bytes]] | None:
-    """The cached entries, each still marshalled (id -> (kind, bytes)), or None when the cache is
-    missing, stale or damaged.
+    """The cached entries, each still marshalled (id -> (kind, bytes), see _service_for_cache), or None
+    when the cache is missing, stale or damaged.
 
     marshal, not JSON: it loads in a third of the time. The cache is written by numretire itself into
     the user's private data folder, behind a digest of its bytes: a cache whose bytes do not match it (a
@@ -378,7 +392,7 @@ def _write_cache(cache: Path, key: list[list[Any]], entries: list[dict[str, Any]
                 "key": key,
                 "ids": [e["id"] for e in entries],
                 "kinds": [e.get("kind", "account") for e in entries],
-                "entries": [marshal.dumps(_entry_for_cache(e)) for e in entries],
+                "entries": [_service_for_cache(e) for e in entries],
             }
         )
         write_atomic(cache, CACHE_MAGIC + _cache_digest(payload) + payload)

@@ -211,7 +211,7 @@ def test_a_cache_of_another_layout_is_rebuilt(home):
     head = len(catalog.CACHE_MAGIC) + catalog.CACHE_DIGEST_SIZE
     doc = marshal.loads(raw[head:])
     doc["key"][0][2] = catalog.CACHE_LAYOUT - 1
-    doc["entries"] = [marshal.loads(e) for e in doc["entries"]]  # the old layout: the entries as they are
+    doc["entries"] = [marshal.loads(e) for e in doc["entries"]]  # not each one marshalled on its own
     payload = marshal.dumps(doc)
     cache.write_bytes(catalog.CACHE_MAGIC + catalog._cache_digest(payload) + payload)
     assert catalog.load(home).get("alipay") is not None

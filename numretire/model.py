@@ -7,7 +7,10 @@ user's own: which service, the user's answers, the outcome and its history.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 STATUSES = (
     "open",
@@ -185,6 +188,17 @@ class Item(_Record):
         self.origin = origin
         self.history = [] if history is None else history
         self.evidence = [] if evidence is None else evidence
+
+    @property
+    def history(self) -> list[Event]:
+        history = self._history
+        if callable(history):  # events of a parsed copy (serialize.profile_from_cache), made when first read
+            history = self._history = history()
+        return history
+
+    @history.setter
+    def history(self, value: list[Event] | Callable[[], list[Event]]) -> None:
+        self._history = value
 
 
 class Profile(_Record):

@@ -108,3 +108,36 @@ def test_fit_columns_keeps_short_columns_whole_and_words_unbroken():
     lines = rendered(table, 60)
     assert any("外卖与本地生活" in line for line in lines)  # a short cell whole
     assert any("password-free" in line for line in lines)
+
+
+def test_a_hanging_text_draws_as_the_grid_it_stands_for():
+    """Hanging draws its lines itself where that is simple (status draws ten): every line, every space
+    of padding, is what the two-column grid draws, in a terminal with colour too."""
+    from itertools import product
+
+    from rich.console import Group
+
+    from numretire.cli.render import Hanging, hanging_grid
+
+    texts = [
+        SENTENCE,
+        "The next holder of this number can log in to your account with an SMS code and pay.",
+        "See https://www.example.com/help/change-your-mobile-number-on-the-account for help",
+        "【工商银行】您的验证码 (中国工商银行) 与（建设银行）" * 3,
+        "  a leading space, a trailing one ",
+        "one\n\ntwo paragraphs",
+        "x",
+        "",
+        "tab\there",
+    ]
+    fast = 0
+    for text, lead, width in product(texts, ["    ", "  1. ", "    · ", "", "\n"], [1, 5, 12, 30, 47, 100]):
+        drawn = []
+        for renderable in (hanging_grid(plain(lead), Wrapped(plain(text))), hanging(lead, text)):
+            console = make_console(width=width, force_terminal=True, color_system="truecolor")
+            with console.capture() as captured:
+                console.print(Group("before", renderable, "after"))
+            drawn.append(captured.get())
+        assert drawn[0] == drawn[1], (text, lead, width)
+        fast += Hanging(plain(lead), Wrapped(plain(text)))._lines(width) is not None
+    assert fast > 50  # the shortcut was taken, not only the grid

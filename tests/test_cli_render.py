@@ -141,3 +141,37 @@ def test_a_hanging_text_draws_as_the_grid_it_stands_for():
         assert drawn[0] == drawn[1], (text, lead, width)
         fast += Hanging(plain(lead), Wrapped(plain(text)))._lines(width) is not None
     assert fast > 50  # the shortcut was taken, not only the grid
+
+
+def test_the_progress_table_draws_as_the_rich_table_it_stands_for():
+    """status draws its progress table itself where it fits: byte for byte what the rich Table draws
+    (colour, styles and padding included), in both languages, empty bars and full ones, narrow and wide."""
+    from itertools import product
+
+    from rich.console import Group
+
+    from numretire.cli.status import ProgressTable, progress_grid
+    from numretire.i18n import t
+
+    fast = 0
+    for lang, width, color in product(("en", "zh"), [20, 50, 66, 67, 68, 100], [None, "truecolor"]):
+        rows = [
+            (t("category.payment", lang), 0, 7),
+            (t("category.bank", lang), 60, 134),
+            (t("category.email", lang), 5, 5),
+            (t("status.overall", lang), 65, 146),
+        ]
+        headers = (t("col.category", lang), t("col.progress", lang), t("col.done", lang))
+        drawn = []
+        for table in (
+            progress_grid(t("status.progress_title", lang), headers, rows),
+            ProgressTable(t("status.progress_title", lang), headers, rows),
+        ):
+            options = {"force_terminal": True, "color_system": color} if color else {}
+            console = make_console(width=width, **options)
+            with console.capture() as captured:
+                console.print(Group("before", table, "after"))
+            drawn.append(captured.get())
+        assert drawn[0] == drawn[1], (lang, width, color)
+        fast += ProgressTable("x", headers, rows)._segments(make_console(width=width), width) is not None
+    assert 0 < fast < 24  # both ways were compared: drawn without the Table, and by it where narrow

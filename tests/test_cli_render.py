@@ -175,3 +175,35 @@ def test_the_progress_table_draws_as_the_rich_table_it_stands_for():
         assert drawn[0] == drawn[1], (lang, width, color)
         fast += ProgressTable("x", headers, rows)._segments(make_console(width=width), width) is not None
     assert 0 < fast < 24  # both ways were compared: drawn without the Table, and by it where narrow
+
+
+def test_the_head_of_status_draws_as_the_grid_it_stands_for():
+    """status' head (labels in bold, then values) is drawn without a Table where each row is one plain
+    line that fits: byte for byte what the grid draws, colour on and off; the grid where it does not."""
+    from itertools import product
+
+    from rich.console import Group
+
+    from numretire.cli.status import HeadGrid, head_grid
+
+    rows = [
+        ("Number", plain("+86 138****5678")),
+        ("Carrier", plain("China Mobile (中国移动)  (from the number's prefix)")),
+        ("注销日期", "2027-06-30，还有 210 天"),
+        ("New number", "—"),
+    ]
+    fast = 0
+    for width, color, count in product([10, 40, 62, 63, 64, 100], [None, "truecolor"], [1, 2, 4]):
+        head = HeadGrid()
+        for row in rows[:count]:
+            head.add_row(*row)
+        drawn = []
+        for renderable in (head_grid(rows[:count]), head):
+            options = {"force_terminal": True, "color_system": color} if color else {}
+            console = make_console(width=width, **options)
+            with console.capture() as captured:
+                console.print(Group("before", renderable, "after"))
+            drawn.append(captured.get())
+        assert drawn[0] == drawn[1], (width, color, count)
+        fast += head._segments(make_console(width=width), width) is not None
+    assert 0 < fast < 36

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from numretire.cli.common import JsonOpt, LangOpt, ProfileOpt, Session, emit_json
 
 
@@ -146,22 +148,82 @@ class ProgressTable:
         return Measurement.get(console, options, progress_grid(self.title, self.headers, self.rows))
 
 
+class HeadGrid:
+    """Labels in bold, then their values: what head_grid draws, segment for segment, without rich's Table
+    where every row is one line of plain text that fits the width (tests/test_cli_render.py compares
+    them); anything else is drawn by the Table itself."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, Any]] = []
+
+    def add_row(self, label: str, value: Any) -> None:
+        self.rows.append((label, value))
+
+    def _segments(self, console, width: int):
+        from rich.cells import cell_len
+        from rich.segment import Segment
+        from rich.text import Text
+
+        plain_rows = []
+        for label, value in self.rows:
+            if isinstance(value, Text):
+                if value.spans or value.style:
+                    return None
+                value = value.plain
+            if not isinstance(label, str) or not isinstance(value, str):
+                return None
+            if any(c in label + value for c in "\n\t") or not label or not value:
+                return None
+            plain_rows.append((label, value))
+        if not plain_rows:
+            return None
+        first = max(cell_len(label) for label, _ in plain_rows)
+        second = max(cell_len(value) for _, value in plain_rows)
+        if first + 2 + second > width:
+            return None
+        bold = console.get_style("bold")
+        out = []
+        for label, value in plain_rows:
+            out += [Segment(label + " " * (first - cell_len(label)), bold), Segment("  ", bold)]
+            out += [Segment(value + " " * (second - cell_len(value))), Segment.line()]
+        return out
+
+    def __rich_console__(self, console, options):
+        segments = self._segments(console, options.max_width)
+        if segments is None:
+            yield head_grid(self.rows)
+        else:
+            yield from segments
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, head_grid(self.rows))
+
+
+def head_grid(rows: list[tuple[str, Any]]):
+    from rich.table import Table
+
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    for label, value in rows:
+        head.add_row(label, value)
+    return head
+
+
 def blocker_json(b) -> dict:
     return {"kind": b.kind, "id": b.item_id, "name": b.name, "risk": b.level, "reason": b.reason}
 
 
 def status_head(session: Session, p):
     """The number, its carrier, the new number and the cancellation date (or the acquired date)."""
-    from rich.table import Table
-
     from numretire import clock
     from numretire.cli.render import carrier_name, plain
     from numretire.cli.timeline import with_label
     from numretire.profiles import days_left
 
-    head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold")
-    head.add_column()
+    head = HeadGrid()
     head.add_row(session.t("col.number"), plain(with_label(session, session.masked(p.number, p), p.label)))
     source = session.t("carrier.source_prefix" if p.carrier_source == "prefix" else "carrier.source_user")
     head.add_row(session.t("col.carrier"), plain(f"{carrier_name(session, p.carrier)}  {source}"))

@@ -122,21 +122,34 @@ class Catalog:
     """The merged catalog: shipped services, then the user's additions and overrides (by id).
 
     Entries read from the cache become Service objects only when asked for, so that a command that
-    needs a dozen services does not build all of them.
+    needs a dozen services does not build all of them; an entry of the cache is even decoded only then
+    (`packed`: id -> (kind, its marshal bytes)). The kind of every entry is known without decoding it, so
+    that the carriers or the tasks are found without building the rest.
     """
 
     def __init__(
-        self, services: list[Service] | None = None, entries: list[dict[str, Any]] | None = None
+        self,
+        services: list[Service] | None = None,
+        entries: list[dict[str, Any]] | None = None,
+        packed: dict[str, tuple[str, bytes]] | None = None,
     ) -> None:
-        self._items: dict[str, Service | dict[str, Any]] = {}
+        self._items: dict[str, Service | dict[str, Any] | bytes] = {}
+        self._kinds: dict[str, str] = {}
+        for service_id, (kind, blob) in (packed or {}).items():
+            self._items[service_id] = blob
+            self._kinds[service_id] = kind
         for entry in entries or ():
             self._items[entry["id"]] = entry
+            self._kinds[entry["id"]] = entry.get("kind", "account")
         for service in services or ():
             self._items[service.id] = service
+            self._kinds[service.id] = service.kind
 
     def _service(self, service_id: str) -> Service | None:
         found = self._items.get(service_id)
-        if isinstance(found, dict):
+        if isinstance(found, bytes):
+            found = self._items[service_id] = _service_from_cache(found)
+        elif isinstance(found, dict):
             found = self._items[service_id] = service_from_entry(found)
         return found
 
@@ -165,10 +178,15 @@ class Catalog:
     ) -> list[Service]:
         """Services matching every filter given, most common first."""
         region = region.upper() if region else None
+        # by kind without building the other entries (they stay packed)
+        candidates = (
+            self if kind is None else (self._service(i) for i, k in list(self._kinds.items()) if k == kind)
+        )
         found = [
             s
-            for s in self
-            if (category is None or s.category == category)
+            for s in candidates
+            if s is not None
+            and (category is None or s.category == category)
             and (region is None or region in s.regions)
             and (flag is None or flag in s.flags)
             and (kind is None or s.kind == kind)
@@ -228,20 +246,40 @@ def _search_terms(service: Service) -> list[str]:
     return [term.casefold() for term in terms]
 
 
+# How the cache holds the entries: 3, each entry's Service fields marshalled on their own, with the ids
+# and kinds apart.
+CACHE_LAYOUT = 3
+
+
 def _fingerprint(files: list[Path]) -> list[list[Any]]:
     from numretire import __version__
 
-    prints: list[list[Any]] = [[__version__, CATALOG_SCHEMA]]
+    prints: list[list[Any]] = [[__version__, CATALOG_SCHEMA, CACHE_LAYOUT]]
     for path in files:
         stat = path.stat()
         prints.append([str(path), stat.st_size, stat.st_mtime_ns])
     return prints
 
 
-def _entry_for_cache(entry: dict[str, Any]) -> dict[str, Any]:
-    out = dict(entry)
-    out["checked"] = entry["checked"].isoformat()
-    return out
+CHECKED = Service._fields.index("checked")
+
+
+def _service_for_cache(entry: dict[str, Any]) -> bytes:
+    """An entry as the cache keeps it: its Service's fields in order (marshal keeps tuples and dicts as
+    they are), the day it was checked as text."""
+    import marshal
+
+    fields = list(service_from_entry(entry))
+    fields[CHECKED] = fields[CHECKED].isoformat()
+    return marshal.dumps(tuple(fields))
+
+
+def _service_from_cache(blob: bytes) -> Service:
+    import marshal
+
+    fields = list(marshal.loads(blob))
+    fields[CHECKED] = date.fromisoformat(fields[CHECKED])
+    return Service._make(fields)
 
 
 CACHE_NAME = "catalog.marshal"
@@ -256,7 +294,7 @@ def load(home: Path | None = None) -> Catalog:
     key = _fingerprint(shipped_files + user_files)
     cached = _read_cache(cache, key)
     if cached is not None:
-        return Catalog(entries=cached)
+        return Catalog(packed=cached)
 
     from numretire.catalog_check import describe_problem, read_layer
 
@@ -299,13 +337,16 @@ CACHE_DIGEST_SIZE = 16
 
 
 def _cache_digest(payload: bytes) -> bytes:
-    import hashlib
+    try:  # the module hashlib wraps, without loading OpenSSL (a few milliseconds at every start-up)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
+    return blake2b(payload, digest_size=CACHE_DIGEST_SIZE).digest()
 
-    return hashlib.blake2b(payload, digest_size=CACHE_DIGEST_SIZE).digest()
 
-
-def _read_cache(cache: Path, key: list[list[Any]]) -> list[dict[str, Any]] | None:
-    """The cached entries, or None when the cache is missing, stale or damaged.
+def _read_cache(cache: Path, key: list[list[Any]]) -> dict[str, tuple[str, bytes]] | None:
+    """The cached entries, each still marshalled (id -> (kind, bytes), see _service_for_cache), or None
+    when the cache is missing, stale or damaged.
 
     marshal, not JSON: it loads in a third of the time. The cache is written by numretire itself into
     the user's private data folder, behind a digest of its bytes: a cache whose bytes do not match it (a
@@ -328,9 +369,14 @@ def _read_cache(cache: Path, key: list[list[Any]]) -> list[dict[str, Any]] | Non
         doc = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
-    if not isinstance(doc, dict) or doc.get("key") != key or not isinstance(doc.get("entries"), list):
+    if not isinstance(doc, dict) or doc.get("key") != key:
         return None
-    return doc["entries"]
+    ids, kinds, entries = doc.get("ids"), doc.get("kinds"), doc.get("entries")
+    if not (isinstance(ids, list) and isinstance(kinds, list) and isinstance(entries, list)):
+        return None
+    if not len(ids) == len(kinds) == len(entries):
+        return None
+    return dict(zip(ids, zip(kinds, entries, strict=True), strict=True))
 
 
 def _write_cache(cache: Path, key: list[list[Any]], entries: list[dict[str, Any]]) -> None:
@@ -341,7 +387,14 @@ def _write_cache(cache: Path, key: list[list[Any]], entries: list[dict[str, Any]
 
     try:
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        payload = marshal.dumps({"key": key, "entries": [_entry_for_cache(e) for e in entries]})
+        payload = marshal.dumps(
+            {
+                "key": key,
+                "ids": [e["id"] for e in entries],
+                "kinds": [e.get("kind", "account") for e in entries],
+                "entries": [_service_for_cache(e) for e in entries],
+            }
+        )
         write_atomic(cache, CACHE_MAGIC + _cache_digest(payload) + payload)
     except (OSError, ValueError):
         pass

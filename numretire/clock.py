@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import os
 import re
 from datetime import UTC, date, datetime
@@ -38,6 +37,8 @@ def parse_day(text: str, what: str) -> date:
         raise InputError("error.date_range", option=what, value=text.strip(), low=EARLIEST, high=LATEST)
     if not 1 <= month <= 12:
         raise InputError("error.no_such_month", option=what, value=text.strip())
+    import calendar
+
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         raise InputError(

@@ -481,8 +481,14 @@ def profile_from_cache(data: Any) -> Profile:
     def opt_day(value: str | None) -> date | None:
         return None if value is None else day(value)
 
+    def events(history: tuple) -> Callable[[], list[Event]]:
+        # A command that never reads an item's history (status: 500 items of 10 events) never builds it.
+        return lambda: [Event(moment(at), ev_status, ev_note) for at, ev_status, ev_note in history]
+
     out = []
     for item_id, status, note, answers, custom, origin, history, evidence in items:
+        if not isinstance(history, tuple):
+            raise TypeError(history)
         out.append(
             Item(
                 id=item_id,
@@ -491,7 +497,7 @@ def profile_from_cache(data: Any) -> Profile:
                 answers=dict(answers),
                 custom=None if custom is None else Custom(custom[0], custom[1], list(custom[2])),
                 origin=origin,
-                history=[Event(moment(at), ev_status, ev_note) for at, ev_status, ev_note in history],
+                history=events(history),  # type: ignore[arg-type] - see Item.history
                 evidence=[
                     Evidence(source, digest, count, opt_day(first), opt_day(last), login, list(kinds), issuer)
                     for source, digest, count, first, last, login, kinds, issuer in evidence

@@ -18,35 +18,40 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from numretire import paths
 from numretire.errors import DataError
-from numretire.model import Config, Profile
+from numretire.model import Config, FrozenRecord, Profile
 
 LOCK_TIMEOUT_SECONDS = 30.0
 HEAD_LIMIT = 64 * 1024  # the top-level keys of a profile (before its first table) fit well within this
 
 
-@dataclass(frozen=True)
-class Head:
+class Head(FrozenRecord):
     """What the top of a profile file says, read without decoding its items: enough to pick it."""
 
+    _fields = __match_args__ = ("number", "label", "region")
     number: str  # E.164, from the file's name
     label: str
     region: str | None
 
+    def __init__(self, number: str, label: str, region: str | None) -> None:
+        super().__init__(number=number, label=label, region=region)
 
-@dataclass(frozen=True)
-class Unreadable:
+
+class Unreadable(FrozenRecord):
     """A profile file that cannot be used as it is, and why."""
 
+    _fields = __match_args__ = ("path", "number", "error", "backup")
     path: Path
     number: str  # E.164, from the file's name ("" when the name is not a number)
     error: DataError
     backup: Path | None
+
+    def __init__(self, path: Path, number: str, error: DataError, backup: Path | None) -> None:
+        super().__init__(path=path, number=number, error=error, backup=backup)
 
 
 def _os_problem(exc: OSError) -> str:

@@ -184,6 +184,40 @@ def test_a_flipped_byte_in_the_cache_is_caught_by_its_digest(home, tmp_path, mon
         assert cache.read_bytes() != bytes(damaged), position  # rebuilt
 
 
+def test_the_cached_catalog_is_the_catalog_built_from_the_files(home):
+    """Entries of the cache are decoded one by one, when asked for: the same services, in the same order,
+    and a selection by kind (made without decoding the others) finds what a filter over all of them does."""
+    write(paths.user_checklists_dir(home), "mine.toml", GOOD)
+    built = catalog.load(home)  # from the files: no cache yet
+    assert isinstance(built._items["my-bank"], dict)
+    cached = catalog.load(home)
+    assert all(isinstance(v, bytes) for v in cached._items.values())  # nothing decoded yet
+    assert cached.require("my-bank") == built.require("my-bank")
+    assert sum(not isinstance(v, bytes) for v in cached._items.values()) == 1  # only the one asked for
+    for kind in ("carrier", "task", "account"):
+        wanted = [s for s in built.select() if s.kind == kind]
+        assert wanted and catalog.load(home).select(kind=kind) == wanted
+    assert list(cached) == list(built)
+    assert [s.origin for s in cached if s.id == "my-bank"] == ["user"]
+
+
+def test_a_cache_of_another_layout_is_rebuilt(home):
+    """A cache written by a numretire that laid it out another way (its key says which) is not used."""
+    import marshal
+
+    catalog.load(home)
+    cache = home / "cache" / catalog.CACHE_NAME
+    raw = cache.read_bytes()
+    head = len(catalog.CACHE_MAGIC) + catalog.CACHE_DIGEST_SIZE
+    doc = marshal.loads(raw[head:])
+    doc["key"][0][2] = catalog.CACHE_LAYOUT - 1
+    doc["entries"] = [marshal.loads(e) for e in doc["entries"]]  # not each one marshalled on its own
+    payload = marshal.dumps(doc)
+    cache.write_bytes(catalog.CACHE_MAGIC + catalog._cache_digest(payload) + payload)
+    assert catalog.load(home).get("alipay") is not None
+    assert cache.read_bytes() == raw  # rebuilt in the current layout
+
+
 def test_require_unknown_is_a_user_error(home):
     with pytest.raises(InputError):
         catalog.load(home).require("no-such-service")

@@ -108,3 +108,102 @@ def test_fit_columns_keeps_short_columns_whole_and_words_unbroken():
     lines = rendered(table, 60)
     assert any("外卖与本地生活" in line for line in lines)  # a short cell whole
     assert any("password-free" in line for line in lines)
+
+
+def test_a_hanging_text_draws_as_the_grid_it_stands_for():
+    """Hanging draws its lines itself where that is simple (status draws ten): every line, every space
+    of padding, is what the two-column grid draws, in a terminal with colour too."""
+    from itertools import product
+
+    from rich.console import Group
+
+    from numretire.cli.render import Hanging, hanging_grid
+
+    texts = [
+        SENTENCE,
+        "The next holder of this number can log in to your account with an SMS code and pay.",
+        "See https://www.example.com/help/change-your-mobile-number-on-the-account for help",
+        "【工商银行】您的验证码 (中国工商银行) 与（建设银行）" * 3,
+        "  a leading space, a trailing one ",
+        "one\n\ntwo paragraphs",
+        "x",
+        "",
+        "tab\there",
+    ]
+    fast = 0
+    for text, lead, width in product(texts, ["    ", "  1. ", "    · ", "", "\n"], [1, 5, 12, 30, 47, 100]):
+        drawn = []
+        for renderable in (hanging_grid(plain(lead), Wrapped(plain(text))), hanging(lead, text)):
+            console = make_console(width=width, force_terminal=True, color_system="truecolor")
+            with console.capture() as captured:
+                console.print(Group("before", renderable, "after"))
+            drawn.append(captured.get())
+        assert drawn[0] == drawn[1], (text, lead, width)
+        fast += Hanging(plain(lead), Wrapped(plain(text)))._lines(width) is not None
+    assert fast > 50  # the shortcut was taken, not only the grid
+
+
+def test_the_progress_table_draws_as_the_rich_table_it_stands_for():
+    """status draws its progress table itself where it fits: byte for byte what the rich Table draws
+    (colour, styles and padding included), in both languages, empty bars and full ones, narrow and wide."""
+    from itertools import product
+
+    from rich.console import Group
+
+    from numretire.cli.status import ProgressTable, progress_grid
+    from numretire.i18n import t
+
+    fast = 0
+    for lang, width, color in product(("en", "zh"), [20, 50, 66, 67, 68, 100], [None, "truecolor"]):
+        rows = [
+            (t("category.payment", lang), 0, 7),
+            (t("category.bank", lang), 60, 134),
+            (t("category.email", lang), 5, 5),
+            (t("status.overall", lang), 65, 146),
+        ]
+        headers = (t("col.category", lang), t("col.progress", lang), t("col.done", lang))
+        drawn = []
+        for table in (
+            progress_grid(t("status.progress_title", lang), headers, rows),
+            ProgressTable(t("status.progress_title", lang), headers, rows),
+        ):
+            options = {"force_terminal": True, "color_system": color} if color else {}
+            console = make_console(width=width, **options)
+            with console.capture() as captured:
+                console.print(Group("before", table, "after"))
+            drawn.append(captured.get())
+        assert drawn[0] == drawn[1], (lang, width, color)
+        fast += ProgressTable("x", headers, rows)._segments(make_console(width=width), width) is not None
+    assert 0 < fast < 24  # both ways were compared: drawn without the Table, and by it where narrow
+
+
+def test_the_head_of_status_draws_as_the_grid_it_stands_for():
+    """status' head (labels in bold, then values) is drawn without a Table where each row is one plain
+    line that fits: byte for byte what the grid draws, colour on and off; the grid where it does not."""
+    from itertools import product
+
+    from rich.console import Group
+
+    from numretire.cli.status import HeadGrid, head_grid
+
+    rows = [
+        ("Number", plain("+86 138****5678")),
+        ("Carrier", plain("China Mobile (中国移动)  (from the number's prefix)")),
+        ("注销日期", "2027-06-30，还有 210 天"),
+        ("New number", "—"),
+    ]
+    fast = 0
+    for width, color, count in product([10, 40, 62, 63, 64, 100], [None, "truecolor"], [1, 2, 4]):
+        head = HeadGrid()
+        for row in rows[:count]:
+            head.add_row(*row)
+        drawn = []
+        for renderable in (head_grid(rows[:count]), head):
+            options = {"force_terminal": True, "color_system": color} if color else {}
+            console = make_console(width=width, **options)
+            with console.capture() as captured:
+                console.print(Group("before", renderable, "after"))
+            drawn.append(captured.get())
+        assert drawn[0] == drawn[1], (width, color, count)
+        fast += head._segments(make_console(width=width), width) is not None
+    assert 0 < fast < 36

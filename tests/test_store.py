@@ -624,6 +624,30 @@ def test_a_saved_profile_is_read_back_from_its_parsed_copy(home, monkeypatch):
     assert store.read_profile("+8613812345678") == saved
 
 
+def test_the_history_of_a_parsed_copy_is_made_when_read_and_saved_as_it_was(home, monkeypatch):
+    """From the copy, an item's events are made the first time its history is read (status never reads
+    them); read, changed or saved, they are the events the file holds."""
+    from numretire.model import Event
+
+    store = Store(home)
+    at = datetime(2026, 11, 25, 8, 30, tzinfo=UTC)
+    events = [Event(at, "open", ""), Event(at, "blocked", "waiting for the bank")]
+    saved = make_profile(items=[Item(id="a", history=events), Item(id="b")])
+    store.save_profile(saved)
+    path = store.profile_path("+8613812345678")
+    text = path.read_bytes()
+    _no_parsing(monkeypatch)
+    copy = store.read_profile("+8613812345678")
+    assert all(callable(vars(item)["_history"]) for item in copy.items)  # not made yet
+    assert copy.item("a").history == events and copy.item("b").history == []
+    assert copy == saved
+    again = store.read_profile("+8613812345678")
+    again.item("a").history.append(Event(at, "moved", ""))
+    assert [e.status for e in again.item("a").history] == ["open", "blocked", "moved"]
+    store.save_profile(store.read_profile("+8613812345678"))  # never read: saved as it was
+    assert path.read_bytes() == text
+
+
 def test_a_hand_edited_file_is_read_from_its_text_not_from_the_copy(home):
     store = Store(home)
     store.save_profile(make_profile(label="before"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from numretire.cli.common import Session, safe
@@ -84,13 +85,70 @@ def item_json(v: ItemView, lang: str) -> dict:
 def hanging(lead: str, text: str) -> RenderableType:
     """`lead`, then untrusted `text` whose wrapped lines start under its first character: Latin words
     break at spaces, Chinese between characters, nothing is cut (see Wrapped)."""
+    return Hanging(plain(lead), Wrapped(plain(text)))
+
+
+def hanging_grid(lead: Text, text: Wrapped) -> RenderableType:
+    """The two-column grid a Hanging draws as (and is drawn by, where its shortcut does not apply)."""
     from rich.table import Table
 
     grid = Table.grid()
     grid.add_column(no_wrap=True)
     grid.add_column()
-    grid.add_row(plain(lead), Wrapped(plain(text)))
+    grid.add_row(lead, text)
     return grid
+
+
+class Hanging:
+    """What hanging_grid draws, drawn without a rich Table where that is simple: a one-line lead of
+    plain text, then the text's lines, each padded to the widest. A Table measures and renders every
+    cell several times over; status draws ten of these. The lines are the grid's, character for
+    character (tests/test_cli_render.py compares them); anything else is left to the grid itself."""
+
+    def __init__(self, lead: Text, text: Wrapped) -> None:
+        self.lead = lead
+        self.text = text
+
+    def _lines(self, width: int) -> list[str] | None:
+        """The lines, or None when the grid must draw them (a lead of more than one line or with styles,
+        a text with styles, empty, or wider than the room left)."""
+        from rich.cells import cell_len
+
+        lead, text = self.lead, self.text.text
+        if lead.spans or text.spans or lead.style or text.style or "\n" in lead.plain or "\t" in text.plain:
+            return None
+        lead_width = cell_len(lead.plain)
+        widest, longest = self.text.span()
+        room = width - lead_width
+        if not lead_width or not longest or widest > room:
+            return None
+        column = min(longest, room)  # the text's column: as wide as its longest line, or what is left
+        plain_text = text.plain
+        lines = []
+        for start, end in wrap_spans(plain_text, column):
+            line = plain_text[start:end]
+            cells = cell_len(line)
+            if cells > column:
+                return None
+            lines.append(line + " " * (column - cells))
+        blank = " " * lead_width
+        return [(lead.plain if n == 0 else blank) + line for n, line in enumerate(lines)]
+
+    def __rich_console__(self, console, options):
+        lines = self._lines(options.max_width)
+        if lines is None:
+            yield hanging_grid(self.lead, self.text)
+            return
+        from rich.segment import Segment
+
+        for line in lines:
+            yield Segment(line)
+            yield Segment.line()
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, hanging_grid(self.lead, self.text))
 
 
 # A line never starts with closing punctuation nor ends with opening punctuation (Chinese line-breaking
@@ -100,6 +158,8 @@ NO_END = frozenset("（「『【《〈〔［｛“‘([{")
 
 
 def _wide(ch: str) -> bool:
+    if ch < "\u1100":  # no character before Hangul Jamo is two cells wide: Latin text needs no lookup
+        return False
     from rich.cells import cell_len
 
     return cell_len(ch) == 2
@@ -125,11 +185,12 @@ def _glued(text: str) -> set[int]:
     return glued
 
 
-def pieces(text: str) -> list[tuple[int, int, int]]:
+@lru_cache(maxsize=512)
+def pieces(text: str) -> tuple[tuple[int, int, int], ...]:
     """The units `text` (one paragraph) may be broken between, as (space_start, start, end): the
     whitespace before a unit (dropped where a line breaks) and the unit. A Latin word is one unit; in
     Chinese each character is one, with the punctuation that may not be parted from it; a 【signature】
-    or a short bracketed name is one."""
+    or a short bracketed name is one. Cached: rich measures a cell several times per screen."""
     units: list[tuple[int, int, int]] = []
     glued = _glued(text)
     space_start = start = 0
@@ -153,7 +214,7 @@ def pieces(text: str) -> list[tuple[int, int, int]]:
         i += 1
     if start < n:
         units.append((space_start, start, n))
-    return units
+    return tuple(units)
 
 
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
@@ -195,9 +256,15 @@ class Wrapped:
 
     def __init__(self, text: Text) -> None:
         self.text = text
+        self._span: tuple[int, int] | None = None
 
     def span(self) -> tuple[int, int]:
-        """(widest unit, longest line) in cells."""
+        """(widest unit, longest line) in cells; measured once (rich asks several times)."""
+        if self._span is None:
+            self._span = self._measure()
+        return self._span
+
+    def _measure(self) -> tuple[int, int]:
         from rich.cells import cell_len
 
         plain_text = self.text.plain

@@ -90,3 +90,22 @@ def test_messages_people_wrote_to_each_other_never_become_items(corpus, tmp_path
         [Message("+8613900001111", m["body"], AT, True) for m in people], load(tmp_path), NUMBER
     )
     assert result.services == () and result.candidates == ()
+
+
+# Real transaction alerts of banks whose entries rest on them, each with its source beside it.
+BANK_ALERTS = [
+    (
+        "ghbank",
+        "广东华兴银行",
+        "【广东华兴银行】您尾号8665账户于2024年12月20日17:37消费支出人民币428.00元，余额36151.12元。",
+        "repo:AutoAccountingOrg/AutoRule:src/rule/com.android.phone/app/短信广东华兴银行/tests/"
+        "广东华兴银行支出.txt@893f5273d7d636bc6d9b7e47f3ec647214775eb1",
+    ),
+]
+
+
+@pytest.mark.parametrize(("service", "sender", "body", "source"), BANK_ALERTS)
+def test_a_banks_real_alert_finds_that_bank(service, sender, body, source, tmp_path):
+    assert source.startswith("repo:") and "@" in source
+    result = match_messages([Message(sender, body, AT, True)], load(tmp_path), NUMBER)
+    assert {hit.service_id for hit in result.services} == {service}

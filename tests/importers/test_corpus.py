@@ -90,3 +90,37 @@ def test_messages_people_wrote_to_each_other_never_become_items(corpus, tmp_path
         [Message("+8613900001111", m["body"], AT, True) for m in people], load(tmp_path), NUMBER
     )
     assert result.services == () and result.candidates == ()
+
+
+# Real transaction alerts of banks whose entries rest on them, each with its source beside it.
+BANK_ALERTS = [
+    (
+        "ghbank",
+        "广东华兴银行",
+        "【广东华兴银行】您尾号8665账户于2024年12月20日17:37消费支出人民币428.00元，余额36151.12元。",
+        "repo:AutoAccountingOrg/AutoRule:src/rule/com.android.phone/app/短信广东华兴银行/tests/"
+        "广东华兴银行支出.txt@893f5273d7d636bc6d9b7e47f3ec647214775eb1",
+    ),
+    (
+        "zzbank",
+        "",
+        "【郑州银行】03月25日17:57，您尾号为1758的卡,财付通,支出人民币25.00元,余额159.87元。",
+        "repo:FuShengDuoBuYu/AutoBookKeepingBeta:AutoBookKeeping/app/src/main/java/com/beta/"
+        "autobookkeeping/TestActivity.java@969e1aaa2cd2e93809356a09aff90c9336187b46",
+    ),
+    (
+        "rcc-fujian",
+        "",
+        "【福建农信】尊敬的客户，您的高速通行记录：车辆(****D21)2020年07月05日在福建祥谦站驶入至福建平潭站驶出，"
+        "共计消费51.94元（ETC扣款卡尾号7559）。",
+        "repo:yanchengdeng/PayHelper:app/src/main/java/com/wanglijun/payhelper/service/"
+        "HelperNotificationListenerService.java@3d3cd2ebcaa243b12969b04402472f936525d8ec",
+    ),
+]
+
+
+@pytest.mark.parametrize(("service", "sender", "body", "source"), BANK_ALERTS)
+def test_a_banks_real_alert_finds_that_bank(service, sender, body, source, tmp_path):
+    assert source.startswith("repo:") and "@" in source
+    result = match_messages([Message(sender or "10690000", body, AT, True)], load(tmp_path), NUMBER)
+    assert {hit.service_id for hit in result.services} == {service}

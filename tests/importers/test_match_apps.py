@@ -2,7 +2,8 @@
 
 from factories import profile, service
 
-from numretire import catalog as shipped, discovery
+from numretire import catalog as shipped
+from numretire import discovery
 from numretire.catalog import Catalog
 from numretire.importers import App
 from numretire.importers.app_list import iter_pm_list

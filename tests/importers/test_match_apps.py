@@ -2,9 +2,11 @@
 
 from factories import profile, service
 
+from numretire import catalog as shipped
 from numretire import discovery
 from numretire.catalog import Catalog
 from numretire.importers import App
+from numretire.importers.app_list import iter_pm_list
 from numretire.importers.match_apps import is_system, match_apps
 
 
@@ -91,4 +93,22 @@ def test_proposals_known_services_then_custom_items_bank_by_name():
     assert [(x.custom.name, x.custom.category) for x in props[2:]] == [
         ("Some Game", "other"),
         ("某某农商银行", "bank"),
+    ]
+
+
+def test_real_pm_list_lines_map_to_the_shipped_catalog(home, tmp_path):
+    listing = tmp_path / "packages.txt"
+    listing.write_text(
+        "package:com.suning.mobile.ebuy\n"
+        "package:/data/app/~~Qx1w==/com.rytong.ceair-2/base.apk=com.rytong.ceair\n"
+        "package:com.gzrcb.mobilebank\n"
+        "package:com.osp.app.signin\n",
+        encoding="utf-8",
+    )
+    found = match_apps(list(iter_pm_list(listing)), shipped.load(home))
+    assert [(h.service_id, h.via) for h in found.services] == [
+        ("china-eastern", "id"),
+        ("guangzhou-rcb", "id"),
+        ("samsung-account", "id"),
+        ("suning", "id"),
     ]

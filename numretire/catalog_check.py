@@ -32,15 +32,19 @@ REGION_RE = re.compile(r"^(GLOBAL|[A-Z]{2})$")
 RESEARCH_NOTE = re.compile(
     r"种子文章|种子资料|内容农场|转载页|转载的|本次读到|读到的是|未能在本次"
     r"|seed article|\(seed \d+\)|\bseeds?\b \d|content[- ]farm"
-    r"|\brepost(?:ed|s)?\b|copy read at|read (?:it )?through a|read in a",
+    r"|\brepost(?:ed|s)?\b|copy read at|read (?:it )?through a|read in a|searched corpora",
     re.IGNORECASE,
 )
+# A source that names an id of a search index ("index id 31334979548", "find_string id 35164973264")
+# instead of a place a user can open: cite the page, or the file as repo:OWNER/NAME:PATH@COMMIT.
+INTERNAL_SOURCE = re.compile(r"\bindex ids?\b|\bfind_string\b|\bsource index\b|\bsearch index\b", re.IGNORECASE)
 # Problems of completeness and consistency that `catalog lint` reports but loading ignores, so that a
 # user's own entry with, say, no domain still loads.
 QUALITY = frozenset(
     {
         "lint.no_domain",
         "lint.research_note",
+        "lint.internal_source",
         "lint.not_registrable",
         "lint.twofa_no_sms",
         "lint.twofa_sms_missing",
@@ -203,6 +207,10 @@ def _check_entry(raw: Any, where: str, problem) -> dict[str, Any] | None:
                 found = RESEARCH_NOTE.search(line) if isinstance(line, str) else None
                 if found:
                     problem(at + key, "lint.research_note", value=found.group(0))
+    for line in source if isinstance(source, list) else ():
+        found = INTERNAL_SOURCE.search(line) if isinstance(line, str) else None
+        if found:
+            problem(at + "source", "lint.internal_source", value=found.group(0))
     covers = raw.get("covers", [])
     if not (isinstance(covers, list) and all(isinstance(c, str) for c in covers)):
         problem(at + "covers", "lint.bad_type", key="covers", expected="list of service ids")

@@ -634,6 +634,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "walk.note": ("注意：{note}", "Note: {note}"),
     "walk.url": ("官方网址：{url}", "Official site: {url}"),
     "walk.hotline": ("官方客服：{hotline}", "Official hotline: {hotline}"),
+    "walk.url_hotline": ("官方网址：{url} · 官方客服：{hotline}", "Official site: {url} · hotline: {hotline}"),
     "walk.your_note": ("你的备注：{note}", "Your note: {note}"),
     # ---------------------------------------------------------------- triage
     "triage.needs_tty": (
@@ -784,6 +785,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.research_note": (
         "{where}：给用户看的文字里写了查找过程（“{value}”）：只写事实，来源放进 source",
         "{where}: user-facing text tells how a fact was found ('{value}'): state the fact, put the source in source",
+    ),
+    "lint.internal_source": (
+        "{where}：来源写的是检索索引里的编号（“{value}”），用户打不开：写出网页地址，或写成 repo:OWNER/NAME:PATH@COMMIT",
+        "{where}: a source names a search-index id ('{value}') that no user can open: cite the page, or the file as repo:OWNER/NAME:PATH@COMMIT",
     ),
     "lint.not_registrable": (
         "{key} 里的“{value}”不是可注册域名：子域名请放进 hosts",

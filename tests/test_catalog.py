@@ -356,6 +356,7 @@ def test_such_an_entry_still_loads_from_a_users_folder(home):
         "(seed 003)",
         "a content farm says so",
         "as a reposted page says",
+        "no Douban-specific source found in the searched corpora",
     ],
 )
 def test_user_facing_text_never_tells_how_a_fact_was_found(tmp_path, words):
@@ -367,6 +368,23 @@ def test_user_facing_text_never_tells_how_a_fact_was_found(tmp_path, words):
         'source = ["https://example.org/help"]', f'source = ["https://example.org/help {words}"]'
     )
     assert [key for key, _ in _lint_text(tmp_path, sourced)] == ["lint.research_note"]  # shown too
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "GitHub code (index id 31334979548): SQL table of Chinese banks",
+        "bank SMS parsers quoting real messages (index ids 68303540577, 49263438522)",
+        "SMSCode class quoting real verification SMS (find_string id 35164973264)",
+        "GitHub code (find_string czbank.com): several bank-list files",
+        "GitHub source index (find_string 【京东】): quoted SMS; repository not recorded",
+    ],
+)
+def test_a_source_never_names_a_search_index_id(tmp_path, cited):
+    text = GOOD.replace('source = ["https://example.org/help"]', f'source = ["https://example.org/help", "{cited}"]')
+    assert [key for key, _ in _lint_text(tmp_path, text)] == ["lint.internal_source"]
+    repo = "repo:dackouer/dackou-webman:app/install/install.sql@62bafa20895b9fed821cf62960ddabefccd363c9"
+    assert _lint_text(tmp_path, GOOD.replace('"https://example.org/help"', f'"{repo}"')) == []
 
 
 def test_a_sub_domain_belongs_in_hosts(tmp_path):

@@ -406,9 +406,12 @@ def print_steps(
     note = pick(adopt_notes(service) if adopted else service.notes, session.lang) if notes else None
     if note:
         out.print(plain(session.t("walk.note", note=note)))
-    if service.url or service.help_url:
-        out.print(plain(session.t("walk.url", url=service.help_url or service.url)))
-    if service.hotline:
+    url = service.help_url or service.url
+    if url and service.hotline:  # one line: where to go, and whom to call
+        out.print(plain(session.t("walk.url_hotline", url=url, hotline=service.hotline)))
+    elif url:
+        out.print(plain(session.t("walk.url", url=url)))
+    elif service.hotline:
         out.print(plain(session.t("walk.hotline", hotline=service.hotline)))
     if not service.verified:
         out.print(plain(session.t("catalog.unverified_warning"), style="yellow"))

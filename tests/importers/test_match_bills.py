@@ -71,6 +71,13 @@ def test_goods_name_the_service_only_when_they_start_with_it_and_not_for_shops_o
     assert "keep" not in found([row("某某", "Keeper 会员")]) and "keep" in found([row("某某", "Keep 会员")])
 
 
+def test_payment_kinds_are_the_models():
+    from numretire.importers import match_bills
+    from numretire.model import EVIDENCE_KINDS
+
+    assert match_bills.KINDS == EVIDENCE_KINDS
+
+
 def test_payment_kinds():
     assert kinds_of("商户消费", "美团自动续费", "零钱", "") == {"subscription"}
     assert kinds_of("", "爱奇艺VIP连续包月", "", "") == {"subscription"}

@@ -1,6 +1,7 @@
 """import sms / passwords / lookup from the command line: review, all-or-nothing, idempotent, private."""
 
 import json
+import sys
 
 import pytest
 
@@ -318,3 +319,53 @@ def test_bad_bills_are_one_line_naming_the_file(retiring, home, tmp_path):
         assert str(path) in result.stderr and result.stderr.count("\n") == 1, result.stderr
         assert "SECRETCELL" not in result.stderr + result.stdout and "Traceback" not in result.stderr
     assert not [i for i in profile(home).items if i.origin == "import-bill"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "eleme", "iqiyi"),
+    [
+        ("zh", "支付宝账单：免密支付", "支付宝账单：自动扣款"),
+        ("en", "Alipay bill: password-free", "Alipay bill: auto-debit"),
+    ],
+)
+def test_where_seen_words_a_bill_by_its_issuer_and_what_it_showed(
+    retiring, home, alipay_bill, lang, eleme, iqiyi
+):
+    import os
+
+    import pexpect
+
+    retiring("import", "bill", str(alipay_bill), "--yes")
+    flat = retiring("list", "--lang", lang).stdout
+    assert eleme in flat and iqiyi in flat
+    listed = {i["id"]: i["seen"] for i in retiring.json("list", "--lang", lang)["items"]}
+    assert listed["eleme"] == [
+        {
+            "source": "bill",
+            "count": 1,
+            "first": "2023-02-12",
+            "last": "2023-02-12",
+            "issuer": "alipay",
+            "flags": ["password-free"],
+        }
+    ]
+    report = retiring("report", "--lang", lang).stdout
+    assert eleme in report and iqiyi in report
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "numretire", "walk"],
+        env={**os.environ, "NUMRETIRE_HOME": str(home), "NUMRETIRE_LANG": lang, "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 200),
+    )
+    child.expect("发现于：支付宝账单" if lang == "zh" else "Seen in: Alipay bill")  # Alipay's own, first
+    for _ in range(8):  # skip on to Ele.me: its line says what the bill showed
+        if child.expect(["[?？]", eleme]) == 1:
+            break
+        child.sendline("s")
+    else:
+        pytest.fail("the walk never showed Ele.me's bill line")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()

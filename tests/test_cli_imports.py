@@ -369,3 +369,51 @@ def test_where_seen_words_a_bill_by_its_issuer_and_what_it_showed(
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()
+
+
+def test_a_bill_row_past_the_bound_is_one_line_naming_the_file(retiring, home, tmp_path, monkeypatch):
+    from numretire.importers import limits
+
+    monkeypatch.setattr(limits, "MAX_LINE_BYTES", 4000)
+    head, _, rows = WECHAT_BILL.partition("备注\n")
+    wechat = tmp_path / "wechat.csv"
+    wechat.write_text(
+        head + "备注\n" + rows + rows.replace("GOODSSENTINEL4", "SECRETCELL" * 500), encoding="utf-8"
+    )
+    alipay = tmp_path / "alipay_record.csv"
+    alipay.write_bytes((ALIPAY_BILL + "2023-02-11 08:00:00 ," + "SECRETCELL" * 500 + "\n").encode("gbk"))
+    runs_on = tmp_path / "runs_on.csv"  # a quoted cell never closed: the row would be the rest of the file
+    runs_on.write_bytes(
+        (ALIPAY_BILL + '2023-02-11 08:00:00 ,"SECRETCELL\n' + "SECRETCELL,\n" * 600).encode("gbk")
+    )
+    for path in (wechat, alipay, runs_on):
+        result = retiring("import", "bill", str(path), "--yes", "--lang", "en", code=1)
+        assert str(path) in result.stderr and result.stderr.count("\n") == 1, result.stderr
+        assert "is longer than 3 KB" in result.stderr and "Traceback" not in result.stderr
+        assert "SECRETCELL" not in result.stderr + result.stdout
+    assert not [i for i in profile(home).items if i.origin == "import-bill"]
+    monkeypatch.setattr(limits, "MAX_LINE_BYTES", 1 << 20)
+    assert retiring.json("import", "bill", str(wechat), code=0)["rows"] == 4  # within the real bound
+
+
+def test_a_giant_bill_line_is_refused_with_memory_flat(tmp_path):
+    import tracemalloc
+
+    from numretire.catalog import load
+    from numretire.importers import ImportFileError, limits, match_bill
+
+    catalog = load()
+    list(catalog)
+    path = tmp_path / "wechat.csv"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(WECHAT_BILL)
+        out.write("2019-09-28 12:45:27," + "x" * (24 << 20) + "\n")  # 24 MB without a line break
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportFileError) as refused:
+            match_bill(path, catalog)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert refused.value.key == "import.line_too_big" and refused.value.params["line"] == 9
+    assert peak < 4 * limits.MAX_LINE_BYTES, peak  # the bound and a block, never the whole line

@@ -417,3 +417,50 @@ def test_a_giant_bill_line_is_refused_with_memory_flat(tmp_path):
         tracemalloc.stop()
     assert refused.value.key == "import.line_too_big" and refused.value.params["line"] == 9
     assert peak < 4 * limits.MAX_LINE_BYTES, peak  # the bound and a block, never the whole line
+
+
+def _big_wechat_bill(tmp_path):
+    head, _, rows = WECHAT_BILL.partition("备注\n")
+    path = tmp_path / "big_wechat.csv"
+    path.write_text(head + "备注\n" + rows * 6000, encoding="utf-8")
+    assert path.stat().st_size > 2 << 20
+    return path
+
+
+def test_a_big_bill_tells_its_progress_to_the_caller(tmp_path, monkeypatch):
+    from numretire import importers
+    from numretire.catalog import load
+
+    monkeypatch.setattr(importers, "PROGRESS_EVERY", 256 << 10)
+    path = _big_wechat_bill(tmp_path)
+    told = []
+    result = importers.match_bill(path, load(), lambda done, total: told.append((done, total)))
+    size = path.stat().st_size
+    assert result.rows == 12000 and len(told) > 4 and told[-1] == (size, size)
+    assert [d for d, _ in told] == sorted(d for d, _ in told) and all(t == size for _, t in told)
+
+
+@pytest.mark.parametrize("extra", [(), ("--json",)])
+def test_a_big_bill_shows_a_bar_on_a_terminal_but_never_for_json(retiring, home, tmp_path, extra):
+    import os
+
+    import pexpect
+
+    path = _big_wechat_bill(tmp_path)
+    env = {**os.environ, "NUMRETIRE_HOME": str(home), "NUMRETIRE_LANG": "en", "COLUMNS": "100"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "numretire", "import", "bill", str(path), "--dry-run", *extra],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(30, 100),
+    )
+    child.expect(pexpect.EOF)
+    shown = child.before
+    assert ("Reading" in shown) == (not extra) and "Meituan" in shown
+    if extra:
+        assert json.loads(shown)["rows"] == 12000  # nothing but the JSON on the terminal
+    assert (
+        "Reading" not in retiring("import", "bill", str(path), "--dry-run", "--lang", "en").stderr
+    )  # no TTY

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 
-from numretire.importers import PathLike, read_head
+from numretire.importers import PathLike, Progress, read_head
 from numretire.importers.bill_table import csv_rows, encoding_of, open_csv
 
 MARKS = ("支付宝", "alipay")
@@ -30,6 +30,8 @@ def iter_rows(path: PathLike) -> Iterator[list[str]]:
     return csv_rows(path, encoding_of(read_head(path)), split_plain=True)
 
 
-def open_rows(path: PathLike) -> AbstractContextManager[Iterator[list[str]]]:
+def open_rows(
+    path: PathLike, on_progress: Progress | None = None
+) -> AbstractContextManager[Iterator[list[str]]]:
     """The same rows, for a `with` block (see bill_table.open_csv)."""
-    return open_csv(path, encoding_of(read_head(path)), split_plain=True)
+    return open_csv(path, encoding_of(read_head(path)), split_plain=True, on_progress=on_progress)

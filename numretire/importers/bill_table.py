@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import NamedTuple, NoReturn
 
-from numretire.importers import ImportFileError, PathLike, Payment, problem_of
+from numretire.importers import ImportFileError, PathLike, Payment, Progress, problem_of
 
 HEADER_WITHIN = 60  # the header line comes after a preamble of about 20 lines
 MAX_ROWS = 5_000_000  # transactions in one statement: years of daily payments are far fewer
@@ -120,7 +120,9 @@ def csv_rows(path: PathLike, encoding: str, split_plain: bool = False) -> Iterat
 
 
 @contextmanager
-def open_csv(path: PathLike, encoding: str, split_plain: bool = False) -> Iterator[Iterator[list[str]]]:
+def open_csv(
+    path: PathLike, encoding: str, split_plain: bool = False, on_progress: Progress | None = None
+) -> Iterator[Iterator[list[str]]]:
     """The rows of the CSV file `path`, read as it streams, for the `with` block; ImportFileError for
     an unreadable line, and for a line longer than limits.MAX_LINE_BYTES characters (a statement's
     row is a few hundred: memory stays flat whatever the file holds).
@@ -128,6 +130,8 @@ def open_csv(path: PathLike, encoding: str, split_plain: bool = False) -> Iterat
     With `split_plain`, a line without a quote character is split at its commas, which is what the
     csv module makes of it, at a fraction of the cost (Alipay quotes no cell it need not); lines with
     quotes, and the lines a quoted cell runs on to, go through the csv module.
+
+    `on_progress(done_bytes, total_bytes)` is called now and then, and once at the end.
     """
     import csv
     from itertools import chain
@@ -135,7 +139,7 @@ def open_csv(path: PathLike, encoding: str, split_plain: bool = False) -> Iterat
     where = str(path)
     try:
         with open(path, encoding=encoding, newline="") as handle:
-            blocks = _blocks(handle, where)
+            blocks = _blocks(handle, where, on_progress)
             reader = csv.reader(chain.from_iterable(blocks))
             try:
                 yield _split_rows(blocks, where) if split_plain else reader
@@ -149,15 +153,18 @@ def open_csv(path: PathLike, encoding: str, split_plain: bool = False) -> Iterat
         raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
 
 
-def _blocks(handle, where: str) -> Iterator[list[str]]:
+def _blocks(handle, where: str, on_progress: Progress | None = None) -> Iterator[list[str]]:
     """The lines of the text file `handle` (opened with newline=""), split as iterating it splits
     them, a block of lists at a time; ImportFileError at a line longer than limits.MAX_LINE_BYTES
-    characters, read no further than a block past it."""
+    characters, read no further than a block past it. `on_progress` as for open_csv."""
     import io
+    import os
 
-    from numretire.importers import limits
+    from numretire.importers import PROGRESS_EVERY, limits
 
     limit = limits.MAX_LINE_BYTES
+    total = os.fstat(handle.fileno()).st_size if on_progress is not None else 0
+    reported = 0
     carry = ""  # the start of a line the last block ended in
     done = 0  # lines given
     while True:
@@ -180,8 +187,15 @@ def _blocks(handle, where: str) -> Iterator[list[str]]:
         yield lines
         if len(carry) > limit:
             _too_long(where, done + 1, limit)
+        if on_progress is not None:
+            at = handle.buffer.tell()  # bytes read from the file (a block ahead at most)
+            if at - reported >= PROGRESS_EVERY:
+                on_progress(min(at, total), max(total, at))
+                reported = at
     if carry:
         yield list(io.StringIO(carry, newline=""))
+    if on_progress is not None:
+        on_progress(total, total)
 
 
 def _too_long(where: str, line: int, limit: int) -> NoReturn:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, closing
 
-from numretire.importers import ImportFileError, PathLike, problem_of, read_head
+from numretire.importers import ImportFileError, PathLike, Progress, problem_of, read_head
 from numretire.importers.bill_table import HEADER_WITHIN, csv_rows, encoding_of, is_header, open_csv
 
 MAX_UNZIPPED = 1 << 30  # bytes an .xlsx may expand to
@@ -30,13 +30,18 @@ def iter_csv_rows(path: PathLike) -> Iterator[list[str]]:
     return csv_rows(path, encoding_of(read_head(path)))
 
 
-def open_csv_rows(path: PathLike) -> AbstractContextManager[Iterator[list[str]]]:
+def open_csv_rows(
+    path: PathLike, on_progress: Progress | None = None
+) -> AbstractContextManager[Iterator[list[str]]]:
     """The same rows, for a `with` block (see bill_table.open_csv)."""
-    return open_csv(path, encoding_of(read_head(path)))
+    return open_csv(path, encoding_of(read_head(path)), on_progress=on_progress)
 
 
-def open_xlsx_rows(path: PathLike) -> AbstractContextManager[Iterator[list]]:
-    """The workbook's rows (see iter_xlsx_rows), for a `with` block: the workbook is closed at its end."""
+def open_xlsx_rows(
+    path: PathLike, on_progress: Progress | None = None
+) -> AbstractContextManager[Iterator[list]]:
+    """The workbook's rows (see iter_xlsx_rows), for a `with` block: the workbook is closed at its end
+    (openpyxl reads the sheet as it pleases: no progress is told)."""
     return closing(iter_xlsx_rows(path))
 
 

@@ -212,7 +212,7 @@ def _split_rows(blocks: Iterator[list[str]], where: str) -> Iterator[list[str]]:
 
     from numretire.importers import limits
 
-    strip, split = methodcaller("rstrip", "\r\n"), methodcaller("split", ",")
+    split = methodcaller("split", ",")
     state = {"done": 0}  # lines given before the block being split
     pending: list[list[str]] = []  # the start of a quoted cell that runs on to the next block
 
@@ -220,9 +220,14 @@ def _split_rows(blocks: Iterator[list[str]], where: str) -> Iterator[list[str]]:
         done = state["done"]
         state["done"] = done + len(lines)
         if not pending:
-            bare = list(map(strip, lines))
-            joined = "".join(bare)
-            if '"' not in joined and "\x00" not in joined and "" not in bare:
+            text = "".join(lines)
+            if "\r" in text and text.count("\r") == text.count("\r\n"):
+                text = text.replace("\r\n", "\n")  # each line's end, as rstrip("\r\n") takes it off
+            # no quote, no NUL, no other \r and no empty line: each line is its cells between commas
+            if not ('"' in text or "\x00" in text or "\r" in text or "\n\n" in text or text[0] == "\n"):
+                bare = text.split("\n")
+                if not bare[-1]:
+                    bare.pop()  # after the last line's end
                 return list(map(split, bare))
         return list(_split_lines(lines, done, where, pending, limits.MAX_LINE_BYTES))
 

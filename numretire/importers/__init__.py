@@ -509,7 +509,7 @@ def match_bill(path: PathLike, catalog: Catalog, on_progress: Progress | None = 
 
     found = detect_bill(path)
     with BILL_OPENERS[found](path, on_progress) as rows:
-        return match_rows(rows, path, catalog, BILL_READERS[found][1])
+        return match_rows(rows, path, catalog, BILL_READERS[found][1], text=found != "wechat-xlsx")
 
 
 __all__ = [

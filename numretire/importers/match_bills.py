@@ -338,17 +338,32 @@ def _date(value) -> date | None:
 _DATES: dict[str, date | None] = {}  # YYYY-MM-DD text -> its date (see _date)
 
 
-def match_rows(rows: Iterator[list], path: PathLike, catalog: Catalog, issuer: str) -> BillMatches:
+def match_rows(
+    rows: Iterator[list], path: PathLike, catalog: Catalog, issuer: str, text: bool = False
+) -> BillMatches:
     """What a statement reveals, from its rows as a reader gives them (preamble and header line
-    included; see bill_table): the path `numretire import bill` takes, without a Payment per row."""
+    included; see bill_table): the path `numretire import bill` takes, without a Payment per row.
+    `text`: every cell is text (a CSV's); else a workbook's dates are read as days first."""
     at = layout(rows, path)
     columns = (at.counterparty, at.goods, at.type, at.method, at.remark, at.time)
+    if not text:
+        rows = _text_days(rows, at.time)
     return _match(rows, columns, at.width, path, catalog, issuer)
 
 
 def match_payments(payments: Iterable[Payment], catalog: Catalog, issuer: str) -> BillMatches:
     """What a statement's rows reveal: the services (and unknown agreement holders) it names."""
-    return _match(iter(payments), (0, 1, 2, 3, 4, 6), 7, "", catalog, issuer)
+    return _match(_text_days(iter(payments), 6), (0, 1, 2, 3, 4, 6), 7, "", catalog, issuer)
+
+
+def _text_days(rows: Iterator, at: int) -> Iterator:
+    """The rows, each one's day cell as YYYY-MM-DD text ("" for none) when it was not text: the
+    matching loop compares days as text."""
+    for row in rows:
+        if len(row) > at and row[at].__class__ is not str:
+            row = list(row)
+            row[at] = _iso(row[at])
+        yield row
 
 
 def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> BillMatches:
@@ -386,6 +401,15 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
     worded: dict[object, bool] = {}
     worded_get = worded.get
 
+    goods_kinds: dict[str, frozenset[str]] = {}  # a goods text with a payment word -> its kinds
+    goods_kinds_get = goods_kinds.get
+
+    def goods_kinds_of(goods: str) -> frozenset[str]:
+        found = kinds_of(goods)
+        if len(goods_kinds) < MEMO_MAX:
+            goods_kinds[goods] = found
+        return found
+
     def is_worded(trio: object) -> bool:
         found = any(
             isinstance(c, str) and ("续" in c or "扣" in c or "免密" in c)
@@ -414,9 +438,7 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
         party = party_get(cell)
         if party is None:
             party = parties[cell] = _party_of(index, cell)
-        day = row[at_time]
-        if day.__class__ is not str:
-            day = _iso(day)
+        day = row[at_time]  # text: see _text_days
         party.count += 1
         # first starts above every day and last below (see _Party): one test each, "" days aside
         if day > party.last:
@@ -445,7 +467,19 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
                             named.kinds |= kinds_in(row)
                             continue
                 if "续" in goods or "扣" in goods or "免密" in goods:
-                    party.kinds |= kinds_in(row)
+                    # the row's kinds: its goods' and its other cells' (no word spans two cells)
+                    found = goods_kinds_get(goods)
+                    if found is None:
+                        found = goods_kinds_of(goods)
+                    if others_of is not None:
+                        trio = others_of(row)
+                        more = worded_get(trio)
+                        if more is None:
+                            more = is_worded(trio)
+                        if more:
+                            found = found | kinds_in(row)
+                    if not found <= party.kinds:
+                        party.kinds |= found
                     continue
         if others_of is not None:
             trio = others_of(row)

@@ -117,3 +117,12 @@ def test_nothing_but_ids_counts_days_and_kinds_leaves_the_matcher():
 def test_shops_with_their_branch_in_brackets_are_shops():
     assert "iqiyi" not in found([row("过桥米线(传奇广场店)", "爱奇艺会员")])
     assert "iqiyi" not in found([row("某某旗舰店(北京)", "爱奇艺会员")])
+
+
+def test_the_catalog_names_the_companies_statements_bill_services_under():
+    from numretire.catalog import load
+
+    # repo:ssttkkl/finance-tracker:tests/test_convert.py, a bill importer's test data
+    rows = [row("高德信息技术有限公司"), row("上海钧哈网络科技有限公司"), row("杭州乐读科技有限公司")]
+    hits = {h.service_id for h in match_payments(rows, load(), "alipay").services}
+    assert hits == {"amap", "hellobike", "netease-cloud-music", "alipay"}

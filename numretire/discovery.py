@@ -183,12 +183,18 @@ def bill_answers(kinds, answers: dict[str, bool]) -> dict[str, bool]:
     return {flag: True for flag in flags_of(kinds) if flag not in answers}
 
 
-def found_in_bill(item: Item) -> tuple[str, ...]:
+def found_in_bill(item: Item, issuer: str | None = None) -> tuple[str, ...]:
     """The flags of an item whose yes a payment statement showed (auto-debit, password-free), while
-    the answer is still yes: "found in the bill" beside the answer."""
+    the answer is still yes: "found in the bill" beside the answer. With `issuer` (alipay | wechat),
+    that issuer's statements only."""
     from numretire.importers.match_bills import flags_of
 
-    kinds = {k for e in item.evidence if e.source == "bill" for k in e.kinds}
+    kinds = {
+        k
+        for e in item.evidence
+        if e.source == "bill" and (issuer is None or e.issuer == issuer)
+        for k in e.kinds
+    }
     return tuple(f for f in flags_of(kinds) if item.answers.get(f) is True)
 
 

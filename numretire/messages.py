@@ -1404,6 +1404,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "seen.sms": ("短信 {count:,} 次", "SMS ×{count:,}"),
     "seen.passwords": ("密码库", "password manager"),
     "seen.apps": ("已安装应用", "installed apps"),
+    "seen.bill": ("{issuer}账单", "{issuer} bill"),
+    "seen.bill.found": ("{issuer}账单：{flags}", "{issuer} bill: {flags}"),
+    "seen.bill.any": ("付款", "payment"),  # a statement whose issuer was not recorded
+    "seen.flag.auto-debit": ("自动扣款", "auto-debit"),
+    "seen.flag.password-free": ("免密支付", "password-free"),
+    "seen.sep": ("、", ", "),
     # ---------------------------------------------------------------- import
     "import.reading": ("读取中", "Reading"),
     "import.needs_yes": (

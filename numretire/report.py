@@ -13,7 +13,7 @@ from numretire.model import RESOLVED, Item, Profile
 from numretire.numbers import mask
 from numretire.retirement import milestone_line
 from numretire.risk import LEVEL_RANK
-from numretire.seen import seen_json, seen_text, where_seen
+from numretire.seen import item_seen, seen_json, seen_text
 
 REPORT_VERSION = 1
 
@@ -153,8 +153,8 @@ def build(profile: Profile, catalog: Catalog, lang: str, today: date, reveal: bo
                 "level": t(f"level.{v.risk.level}", lang),
                 "reason": v.risk.reason,
                 "note": current_note(v.item),
-                "seen": seen_json(where_seen(v.item.evidence)),
-                "seen_text": seen_text(where_seen(v.item.evidence), lang),
+                "seen": seen_json(item_seen(v.item)),
+                "seen_text": seen_text(item_seen(v.item), lang),
                 "history": [
                     {
                         "at": ev.at.isoformat(),

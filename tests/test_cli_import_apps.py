@@ -227,3 +227,21 @@ def test_an_xml_info_plist_names_apples_dtd_and_one_with_entities_is_refused(ret
     bomb.write_text(doctype.replace('.dtd">', '.dtd" [<!ENTITY a "aaaa">]>') + body)
     result = retiring("import", "apps", str(bomb), "--lang", "en", code=1)
     assert "DTD" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_an_info_plist_past_the_bound_is_one_line_naming_the_file(retiring, home, backup, monkeypatch):
+    from numretire.importers import ios_backup
+
+    assert ios_backup.MAX_BYTES == 32 << 20  # ten times a real one with hundreds of apps
+    plist = backup / "Info.plist"
+    document = plistlib.loads(plist.read_bytes())
+    document["Applications"] = {"com.tencent.xin": {"PlaceholderIcon": b"\x89PNG" * 5000}}
+    plist.write_bytes(plistlib.dumps(document))
+    monkeypatch.setattr(ios_backup, "MAX_BYTES", plist.stat().st_size - 1)
+    for path in (backup, plist):
+        result = retiring("import", "apps", str(path), "--yes", "--lang", "en", code=1)
+        assert str(path) in result.stderr and result.stderr.count("\n") == 1, result.stderr
+        assert "larger than" in result.stderr and "Traceback" not in result.stderr
+    assert profile(home).item("wechat") is None
+    monkeypatch.setattr(ios_backup, "MAX_BYTES", plist.stat().st_size)
+    assert "wechat" in [s["id"] for s in retiring.json("import", "apps", str(backup))["services"]]

@@ -1,6 +1,7 @@
 """import sms / passwords / lookup from the command line: review, all-or-nothing, idempotent, private."""
 
 import json
+import sys
 
 import pytest
 
@@ -318,3 +319,148 @@ def test_bad_bills_are_one_line_naming_the_file(retiring, home, tmp_path):
         assert str(path) in result.stderr and result.stderr.count("\n") == 1, result.stderr
         assert "SECRETCELL" not in result.stderr + result.stdout and "Traceback" not in result.stderr
     assert not [i for i in profile(home).items if i.origin == "import-bill"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "eleme", "iqiyi"),
+    [
+        ("zh", "支付宝账单：免密支付", "支付宝账单：自动扣款"),
+        ("en", "Alipay bill: password-free", "Alipay bill: auto-debit"),
+    ],
+)
+def test_where_seen_words_a_bill_by_its_issuer_and_what_it_showed(
+    retiring, home, alipay_bill, lang, eleme, iqiyi
+):
+    import os
+
+    import pexpect
+
+    retiring("import", "bill", str(alipay_bill), "--yes")
+    flat = retiring("list", "--lang", lang).stdout
+    assert eleme in flat and iqiyi in flat
+    listed = {i["id"]: i["seen"] for i in retiring.json("list", "--lang", lang)["items"]}
+    assert listed["eleme"] == [
+        {
+            "source": "bill",
+            "count": 1,
+            "first": "2023-02-12",
+            "last": "2023-02-12",
+            "issuer": "alipay",
+            "flags": ["password-free"],
+        }
+    ]
+    report = retiring("report", "--lang", lang).stdout
+    assert eleme in report and iqiyi in report
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "numretire", "walk"],
+        env={**os.environ, "NUMRETIRE_HOME": str(home), "NUMRETIRE_LANG": lang, "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 200),
+    )
+    child.expect("发现于：支付宝账单" if lang == "zh" else "Seen in: Alipay bill")  # Alipay's own, first
+    for _ in range(8):  # skip on to Ele.me: its line says what the bill showed
+        if child.expect(["[?？]", eleme]) == 1:
+            break
+        child.sendline("s")
+    else:
+        pytest.fail("the walk never showed Ele.me's bill line")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+
+
+def test_a_bill_row_past_the_bound_is_one_line_naming_the_file(retiring, home, tmp_path, monkeypatch):
+    from numretire.importers import limits
+
+    monkeypatch.setattr(limits, "MAX_LINE_BYTES", 4000)
+    head, _, rows = WECHAT_BILL.partition("备注\n")
+    wechat = tmp_path / "wechat.csv"
+    wechat.write_text(
+        head + "备注\n" + rows + rows.replace("GOODSSENTINEL4", "SECRETCELL" * 500), encoding="utf-8"
+    )
+    alipay = tmp_path / "alipay_record.csv"
+    alipay.write_bytes((ALIPAY_BILL + "2023-02-11 08:00:00 ," + "SECRETCELL" * 500 + "\n").encode("gbk"))
+    runs_on = tmp_path / "runs_on.csv"  # a quoted cell never closed: the row would be the rest of the file
+    runs_on.write_bytes(
+        (ALIPAY_BILL + '2023-02-11 08:00:00 ,"SECRETCELL\n' + "SECRETCELL,\n" * 600).encode("gbk")
+    )
+    for path in (wechat, alipay, runs_on):
+        result = retiring("import", "bill", str(path), "--yes", "--lang", "en", code=1)
+        assert str(path) in result.stderr and result.stderr.count("\n") == 1, result.stderr
+        assert "is longer than 3 KB" in result.stderr and "Traceback" not in result.stderr
+        assert "SECRETCELL" not in result.stderr + result.stdout
+    assert not [i for i in profile(home).items if i.origin == "import-bill"]
+    monkeypatch.setattr(limits, "MAX_LINE_BYTES", 1 << 20)
+    assert retiring.json("import", "bill", str(wechat), code=0)["rows"] == 4  # within the real bound
+
+
+def test_a_giant_bill_line_is_refused_with_memory_flat(tmp_path):
+    import tracemalloc
+
+    from numretire.catalog import load
+    from numretire.importers import ImportFileError, limits, match_bill
+
+    catalog = load()
+    list(catalog)
+    path = tmp_path / "wechat.csv"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(WECHAT_BILL)
+        out.write("2019-09-28 12:45:27," + "x" * (24 << 20) + "\n")  # 24 MB without a line break
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportFileError) as refused:
+            match_bill(path, catalog)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert refused.value.key == "import.line_too_big" and refused.value.params["line"] == 9
+    assert peak < 4 * limits.MAX_LINE_BYTES, peak  # the bound and a block, never the whole line
+
+
+def _big_wechat_bill(tmp_path):
+    head, _, rows = WECHAT_BILL.partition("备注\n")
+    path = tmp_path / "big_wechat.csv"
+    path.write_text(head + "备注\n" + rows * 6000, encoding="utf-8")
+    assert path.stat().st_size > 2 << 20
+    return path
+
+
+def test_a_big_bill_tells_its_progress_to_the_caller(tmp_path, monkeypatch):
+    from numretire import importers
+    from numretire.catalog import load
+
+    monkeypatch.setattr(importers, "PROGRESS_EVERY", 256 << 10)
+    path = _big_wechat_bill(tmp_path)
+    told = []
+    result = importers.match_bill(path, load(), lambda done, total: told.append((done, total)))
+    size = path.stat().st_size
+    assert result.rows == 12000 and len(told) > 4 and told[-1] == (size, size)
+    assert [d for d, _ in told] == sorted(d for d, _ in told) and all(t == size for _, t in told)
+
+
+@pytest.mark.parametrize("extra", [(), ("--json",)])
+def test_a_big_bill_shows_a_bar_on_a_terminal_but_never_for_json(retiring, home, tmp_path, extra):
+    import os
+
+    import pexpect
+
+    path = _big_wechat_bill(tmp_path)
+    env = {**os.environ, "NUMRETIRE_HOME": str(home), "NUMRETIRE_LANG": "en", "COLUMNS": "100"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "numretire", "import", "bill", str(path), "--dry-run", *extra],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(30, 100),
+    )
+    child.expect(pexpect.EOF)
+    shown = child.before
+    assert ("Reading" in shown) == (not extra) and "Meituan" in shown
+    if extra:
+        assert json.loads(shown)["rows"] == 12000  # nothing but the JSON on the terminal
+    assert (
+        "Reading" not in retiring("import", "bill", str(path), "--dry-run", "--lang", "en").stderr
+    )  # no TTY

@@ -28,14 +28,15 @@ def digest_of(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def with_progress(session: Session, path: Path, work):
-    """Run `work(on_progress)`, drawing a progress bar on stderr for a big file on a terminal."""
+def with_progress(session: Session, path: Path, work, quiet: bool = False):
+    """Run `work(on_progress)`, drawing a progress bar on stderr for a big file on a terminal (never
+    when `quiet`: --json output is for programs)."""
     import sys
 
     from numretire.importers import file_size
 
     size = file_size(path)
-    if size < PROGRESS_FROM_BYTES or not sys.stderr.isatty():
+    if quiet or size < PROGRESS_FROM_BYTES or not sys.stderr.isatty():
         return work(None)
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
@@ -360,7 +361,9 @@ def bill(
     session = Session(lang, profile)
     p = session.profile()
 
-    matches = with_progress(session, file, lambda _progress: match_bill(file, session.catalog))
+    matches = with_progress(
+        session, file, lambda on_progress: match_bill(file, session.catalog, on_progress), json
+    )
     proposals = discovery.from_bills(matches, p)
     if json:
         emit_json(

@@ -38,9 +38,9 @@ def plain(text: str, style: str = "") -> Text:
 
 def seen_line(session: Session, v: ItemView) -> str:
     """Where the item was seen, in one line ('' when no import found it)."""
-    from numretire.seen import seen_text, where_seen
+    from numretire.seen import item_seen, seen_text
 
-    return seen_text(where_seen(v.item.evidence), session.lang)
+    return seen_text(item_seen(v.item), session.lang)
 
 
 def category_name(session: Session, category: str) -> str:
@@ -49,7 +49,7 @@ def category_name(session: Session, category: str) -> str:
 
 def item_json(v: ItemView, lang: str) -> dict:
     from numretire.i18n import pick
-    from numretire.seen import seen_json, where_seen
+    from numretire.seen import item_seen, seen_json
 
     service = v.service
     return {
@@ -78,7 +78,7 @@ def item_json(v: ItemView, lang: str) -> dict:
         "verified": service.verified if service else None,
         "steps": list(pick(dict(service.change), lang) or []) if service else [],
         "history": [{"at": ev.at.isoformat(), "status": ev.status, "note": ev.note} for ev in v.item.history],
-        "seen": seen_json(where_seen(v.item.evidence)),
+        "seen": seen_json(item_seen(v.item)),
     }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -434,6 +435,12 @@ BILL_READERS: dict[str, tuple[Callable[[PathLike], Iterator[list]], str]] = {
     "wechat-csv": (wechat_bill.iter_csv_rows, "wechat"),
     "wechat-xlsx": (wechat_bill.iter_xlsx_rows, "wechat"),
 }
+# format -> the same rows for a `with` block: matching reads them with no generator in between.
+BILL_OPENERS: dict[str, Callable[[PathLike, Progress | None], AbstractContextManager[Iterator[list]]]] = {
+    "alipay-csv": alipay_bill.open_rows,
+    "wechat-csv": wechat_bill.open_csv_rows,
+    "wechat-xlsx": wechat_bill.open_xlsx_rows,
+}
 
 
 def iter_messages(path: PathLike, on_progress: Progress | None = None) -> Iterator[Message]:
@@ -494,17 +501,20 @@ def iter_payments(path: PathLike) -> tuple[str, Iterator[Payment]]:
     return issuer, payments(reader(path), path)
 
 
-def match_bill(path: PathLike, catalog: Catalog) -> BillMatches:
+def match_bill(path: PathLike, catalog: Catalog, on_progress: Progress | None = None) -> BillMatches:
     """What the payment statement `path` reveals, whatever its format: see importers.match_bills (which
-    reads the rows as the reader gives them, without a Payment per row)."""
+    reads the rows as the reader gives them, without a Payment per row). `on_progress(done_bytes,
+    total_bytes)` is called now and then while a CSV statement is read, and once at its end."""
     from numretire.importers.match_bills import match_rows
 
-    reader, issuer = BILL_READERS[detect_bill(path)]
-    return match_rows(reader(path), path, catalog, issuer)
+    found = detect_bill(path)
+    with BILL_OPENERS[found](path, on_progress) as rows:
+        return match_rows(rows, path, catalog, BILL_READERS[found][1], text=found != "wechat-xlsx")
 
 
 __all__ = [
     "APP_READERS",
+    "BILL_OPENERS",
     "BILL_READERS",
     "PASSWORD_READERS",
     "SMS_READERS",

@@ -11,9 +11,10 @@ Older statements name the columns 交易创建时间 / 类型 / 商品名称: fo
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 
-from numretire.importers import PathLike, read_head
-from numretire.importers.bill_table import csv_rows, encoding_of
+from numretire.importers import PathLike, Progress, read_head
+from numretire.importers.bill_table import csv_rows, encoding_of, open_csv
 
 MARKS = ("支付宝", "alipay")
 
@@ -27,3 +28,10 @@ def looks_like_alipay(text: str) -> bool:
 def iter_rows(path: PathLike) -> Iterator[list[str]]:
     """The statement's lines as CSV rows, preamble and header line included (see bill_table)."""
     return csv_rows(path, encoding_of(read_head(path)), split_plain=True)
+
+
+def open_rows(
+    path: PathLike, on_progress: Progress | None = None
+) -> AbstractContextManager[Iterator[list[str]]]:
+    """The same rows, for a `with` block (see bill_table.open_csv)."""
+    return open_csv(path, encoding_of(read_head(path)), split_plain=True, on_progress=on_progress)

@@ -10,10 +10,11 @@ and balances are never read at all.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
-from numretire.importers import ImportFileError, PathLike, Payment, problem_of
+from numretire.importers import ImportFileError, PathLike, Payment, Progress, problem_of
 
 HEADER_WITHIN = 60  # the header line comes after a preamble of about 20 lines
 MAX_ROWS = 5_000_000  # transactions in one statement: years of daily payments are far fewer
@@ -108,24 +109,40 @@ def payments(rows: Iterator[list], path: PathLike) -> Iterator[Payment]:
         yield Payment(_text(row[at.counterparty]), *texts, day_of(row[at.time]))
 
 
+BLOCK = 1 << 16  # characters read at a time
+
+
 def csv_rows(path: PathLike, encoding: str, split_plain: bool = False) -> Iterator[list[str]]:
-    """The rows of the CSV file `path`, read as it streams; ImportFileError for an unreadable line.
+    """The rows of the CSV file `path`, read as it streams; ImportFileError for an unreadable line
+    (see open_csv, which gives the same rows without a generator between the reader and its user)."""
+    with open_csv(path, encoding, split_plain) as rows:
+        yield from rows
+
+
+@contextmanager
+def open_csv(
+    path: PathLike, encoding: str, split_plain: bool = False, on_progress: Progress | None = None
+) -> Iterator[Iterator[list[str]]]:
+    """The rows of the CSV file `path`, read as it streams, for the `with` block; ImportFileError for
+    an unreadable line, and for a line longer than limits.MAX_LINE_BYTES characters (a statement's
+    row is a few hundred: memory stays flat whatever the file holds).
 
     With `split_plain`, a line without a quote character is split at its commas, which is what the
     csv module makes of it, at a fraction of the cost (Alipay quotes no cell it need not); lines with
     quotes, and the lines a quoted cell runs on to, go through the csv module.
+
+    `on_progress(done_bytes, total_bytes)` is called now and then, and once at the end.
     """
     import csv
+    from itertools import chain
 
     where = str(path)
     try:
         with open(path, encoding=encoding, newline="") as handle:
-            reader = csv.reader(handle)
+            blocks = _blocks(handle, where, on_progress)
+            reader = csv.reader(chain.from_iterable(blocks))
             try:
-                if split_plain:
-                    yield from _split_rows(handle, where)
-                else:
-                    yield from reader
+                yield _split_rows(blocks, where) if split_plain else reader
             except csv.Error as exc:
                 raise ImportFileError(
                     "import.bad_csv", path=where, line=reader.line_num, problem=problem_of(exc)
@@ -136,31 +153,131 @@ def csv_rows(path: PathLike, encoding: str, split_plain: bool = False) -> Iterat
         raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
 
 
-def _split_rows(handle, where: str) -> Iterator[list[str]]:
-    import csv
+def _blocks(handle, where: str, on_progress: Progress | None = None) -> Iterator[list[str]]:
+    """The lines of the text file `handle` (opened with newline=""), split as iterating it splits
+    them, a block of lists at a time; ImportFileError at a line longer than limits.MAX_LINE_BYTES
+    characters, read no further than a block past it. `on_progress` as for open_csv."""
+    import io
+    import os
 
-    line_number = 0
-    for line in handle:
-        line_number += 1
+    from numretire.importers import PROGRESS_EVERY, limits
+
+    limit = limits.MAX_LINE_BYTES
+    total = os.fstat(handle.fileno()).st_size if on_progress is not None else 0
+    reported = 0
+    carry = ""  # the start of a line the last block ended in
+    done = 0  # lines given
+    while True:
+        block = handle.read(BLOCK)
+        if not block:
+            break
+        cut = block.rfind("\n") + 1
+        if not cut:
+            carry += block
+            if len(carry) > limit:
+                _too_long(where, done + 1 + carry.count("\r"), limit)
+            continue
+        text, carry = carry + block[:cut], block[cut:]
+        lines = text.splitlines(keepends=True)
+        if len(lines) != text.count("\n"):  # a lone \r (or a break only splitlines knows) splits too
+            lines = list(io.StringIO(text, newline=""))
+        if max(map(len, lines)) > limit:
+            _too_long(where, done + 1 + next(i for i, line in enumerate(lines) if len(line) > limit), limit)
+        done += len(lines)
+        yield lines
+        if len(carry) > limit:
+            _too_long(where, done + 1, limit)
+        if on_progress is not None:
+            at = handle.buffer.tell()  # bytes read from the file (a block ahead at most)
+            if at - reported >= PROGRESS_EVERY:
+                on_progress(min(at, total), max(total, at))
+                reported = at
+    if carry:
+        yield list(io.StringIO(carry, newline=""))
+    if on_progress is not None:
+        on_progress(total, total)
+
+
+def _too_long(where: str, line: int, limit: int) -> NoReturn:
+    from numretire.importers import limits
+
+    raise ImportFileError("import.line_too_big", path=where, line=line, limit=limits.size_text(limit))
+
+
+def _split_rows(blocks: Iterator[list[str]], where: str) -> Iterator[list[str]]:
+    """The rows of `blocks` (see _blocks): a block without a quote or a NUL is split at its commas in
+    one go, others line by line (through the csv module for the lines with quotes)."""
+    from itertools import chain
+    from operator import methodcaller
+
+    from numretire.importers import limits
+
+    split = methodcaller("split", ",")
+    state = {"done": 0}  # lines given before the block being split
+    pending: list[list[str]] = []  # the start of a quoted cell that runs on to the next block
+
+    def rows_of(lines: list[str]) -> list[list[str]]:
+        done = state["done"]
+        state["done"] = done + len(lines)
+        if not pending:
+            text = "".join(lines)
+            if "\r" in text and text.count("\r") == text.count("\r\n"):
+                text = text.replace("\r\n", "\n")  # each line's end, as rstrip("\r\n") takes it off
+            # no quote, no NUL, no other \r and no empty line: each line is its cells between commas
+            if not ('"' in text or "\x00" in text or "\r" in text or "\n\n" in text or text[0] == "\n"):
+                bare = text.split("\n")
+                if not bare[-1]:
+                    bare.pop()  # after the last line's end
+                return list(map(split, bare))
+        return list(_split_lines(lines, done, where, pending, limits.MAX_LINE_BYTES))
+
+    def tail() -> Iterator[list[str]]:
+        if pending:
+            yield from _split_lines([], state["done"], where, pending, limits.MAX_LINE_BYTES)
+
+    return chain(chain.from_iterable(map(rows_of, blocks)), tail())
+
+
+def _split_lines(lines: list[str], done: int, where: str, pending: list, limit: int) -> Iterator[list[str]]:
+    """The rows of `lines` (`done` lines came before them), line by line. A record whose quoted cell
+    runs on past the last line is left in `pending` (its text and first line number) for the next
+    block; with no lines (the end of the file), what is pending is read as it is."""
+    number = done
+    if not lines and pending:
+        record, _start = pending.pop()
+        yield from _csv_record(record, number, where)
+        return
+    for line in lines:
+        number += 1
+        if pending:
+            record, _start = pending.pop()
+            record += line
+            if len(record) > limit:
+                _too_long(where, _start, limit)
+            if record.count('"') % 2:
+                pending.append((record, _start))
+                continue
+            yield from _csv_record(record, number, where)
+            continue
         if '"' not in line:
             if "\x00" in line:
-                raise ImportFileError(
-                    "import.bad_csv", path=where, line=line_number, problem="line contains NUL"
-                )
+                raise ImportFileError("import.bad_csv", path=where, line=number, problem="line contains NUL")
             line = line.rstrip("\r\n")
             yield line.split(",") if line else []
             continue
-        record = line
-        while record.count('"') % 2:  # a quoted cell goes on to the next line
-            more = next(handle, None)
-            if more is None:
-                break
-            line_number += 1
-            record += more
-        try:
-            yield from csv.reader([record])
-        except csv.Error as exc:
-            raise ImportFileError("import.bad_csv", path=where, line=line_number, problem=str(exc)) from None
+        if line.count('"') % 2:  # a quoted cell goes on to the next line
+            pending.append((line, number))
+            continue
+        yield from _csv_record(line, number, where)
+
+
+def _csv_record(record: str, number: int, where: str) -> Iterator[list[str]]:
+    import csv
+
+    try:
+        yield from csv.reader([record])
+    except csv.Error as exc:
+        raise ImportFileError("import.bad_csv", path=where, line=number, problem=str(exc)) from None
 
 
 def encoding_of(head: bytes) -> str:

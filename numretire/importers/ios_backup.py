@@ -16,7 +16,12 @@ from numretire.importers import App, ImportFileError, PathLike
 
 NAME = "Info.plist"
 KEY = "Installed Applications"
-MAX_BYTES = 256 << 20  # a backup's Info.plist holds app metadata: tens of MB at most
+# Bytes of Info.plist read. It holds the device's identity, "Installed Applications" (one bundle id
+# each, under 100 bytes) and "Applications" (per app its iTunesMetadata and a placeholder icon, a few
+# to some tens of KB): a few MB for a phone with hundreds of apps. plistlib parses it whole and holds
+# several times its size in memory, so 32 MB (ten times the largest real one, the bound of any file
+# read whole: limits.MAX_TEXT_BYTES) is refused, before and while it is read.
+MAX_BYTES = 32 << 20
 MAX_APPS = 100_000
 
 
@@ -34,19 +39,23 @@ def iter_apps(path: PathLike) -> Iterator[App]:
     """The bundle ids in the backup's "Installed Applications" (ids only: the list gives no names)."""
     import plistlib
 
+    from numretire.importers import limits
+
     source = plist_path(path)
     where = str(path)
-    try:
-        size = os.path.getsize(source)
-    except OSError as exc:
-        raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
-    if size > MAX_BYTES:
-        raise ImportFileError("import.too_big", path=where, limit=f"{MAX_BYTES >> 20} MB")
+    limit = MAX_BYTES
+    too_big = ImportFileError("import.file_too_big", path=where, limit=limits.size_text(limit))
+    if limits.check_regular(source).st_size > limit:  # a FIFO or device is refused here too
+        raise too_big
     try:
         with open(source, "rb") as handle:
-            document = plistlib.load(handle)
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
+    if len(data) > limit:  # it grew after it was measured
+        raise too_big
+    try:
+        document = plistlib.loads(data)
     except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, IndexError, OverflowError):
         raise ImportFileError("import.bad_plist", path=where) from None
     except Exception:  # expat errors from a damaged XML plist

@@ -6,7 +6,8 @@ bounds; past them the file is refused with one line (ImportFileError), before th
 can be:
 - the import path must be a regular file: a FIFO would block `open` for ever, a device never ends;
 - a file read whole (CSV, JSON, pasted text, a lookup) has a size bound, asked of the file system first;
-- a line of NDJSON or pasted text, an XML token (a tag with its attributes, a comment) and a value in
+- a line of NDJSON, pasted text or a payment statement (and a statement's row running on over lines),
+  an XML token (a tag with its attributes, a comment) and a value in
   the iOS database have a size bound, so that one giant record is never held in memory;
 - a ZIP member is read only when its size and its expansion ratio are plausible (ZIP bombs).
 
@@ -22,7 +23,7 @@ import stat
 from numretire.importers import ImportFileError, PathLike
 
 MAX_TEXT_BYTES = 32 << 20  # a file read whole: a CSV, JSON or text export of 100,000 entries is less
-MAX_LINE_BYTES = 1 << 20  # a line of NDJSON or pasted text: one message row is a few KB
+MAX_LINE_BYTES = 1 << 20  # a line of NDJSON, pasted text or a bill: one message or payment row is a few KB
 MAX_TOKEN_BYTES = 16 << 20  # an XML tag with its attributes (an MMS part holds its image in base64)
 MAX_VALUE_BYTES = 1 << 20  # a text or attributedBody in sms.db: the longest SMS is about 40,000 characters
 MAX_UNZIPPED_BYTES = 4 << 30  # a member of a message ZIP, once expanded

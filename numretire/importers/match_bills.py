@@ -36,14 +36,15 @@ from typing import NamedTuple
 from numretire.catalog import Catalog
 from numretire.importers import ImportFileError, PathLike, Payment
 from numretire.importers.bill_table import MAX_ROWS, day_of, layout
-from numretire.model import EVIDENCE_KINDS
 
 # The catalog id of the account each statement belongs to.
 ISSUER_SERVICE = {"alipay": "alipay", "wechat": "wechat-pay"}
 
 # Payment kinds -> the personal flag they answer yes.
 KIND_FLAGS = {"auto-debit": "auto-debit", "subscription": "auto-debit", "password-free": "password-free"}
-KINDS = EVIDENCE_KINDS
+# numretire.model.EVIDENCE_KINDS (a test holds them equal), not imported from there: loading the model
+# (dataclasses, inspect) takes tens of milliseconds the matching itself does not need.
+KINDS = ("auto-debit", "subscription", "password-free")
 _KIND_WORDS = (
     ("password-free", re.compile(r"免密")),
     ("subscription", re.compile(r"自动续费|自动续订|连续包[月季年]|连续订阅|包月续费")),  # each has 续
@@ -56,6 +57,7 @@ _SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司
 _BRAND_SUFFIXES = ("平台商户", "特约商户")
 # A shop's name ends so, or with its branch in brackets: 某某专营店, 过桥米线(传奇广场店).
 _SHOP = re.compile(r"(?:店|商行|超市|便利|小卖部|档口|工作室)\)?$|(?:店|商行|超市)\(.*\)$")
+_SHOP_ENDS = ("店", "商行", "超市", "便利", "小卖部", "档口", "工作室", ")")  # what _SHOP needs at the end
 # Counterparties that are payment institutions, not services holding an agreement.
 _PAYMENT_INSTITUTIONS = ("支付宝", "财付通", "微信支付", "网联清算", "银联", "花呗", "余额宝")
 _LATIN = re.compile(r"[0-9a-z]")
@@ -69,7 +71,12 @@ def fold(text: str) -> str:
 
 def company_key(name: str) -> str:
     """A company name without its company-form suffix: 北京三快在线科技有限公司 -> 北京三快在线科技."""
-    key = fold(name)
+    return _without_suffix(fold(name))
+
+
+def _without_suffix(key: str) -> str:
+    if not key.endswith(_SUFFIXES):
+        return key
     for suffix in _SUFFIXES:
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
             return key[: -len(suffix)]
@@ -170,20 +177,25 @@ class BillIndex:
         # in any case): any other first character is looked at no further.
         self.starts = frozenset(self.lengths) | {c.upper() for c in self.lengths}
 
-    def counterparty(self, counterparty: str) -> tuple[str | None, str]:
-        """(service id, "company" | "name") for a counterparty, or (None, "")."""
-        key = fold(counterparty)
+    def counterparty(self, counterparty: str, key: str | None = None) -> tuple[str | None, str]:
+        """(service id, "company" | "name") for a counterparty (`key`: it folded, when known), or
+        (None, "")."""
+        if key is None:
+            key = fold(counterparty)
         if not key:
             return None, ""
-        found = self.companies.get(company_key(counterparty))
+        found = self.companies.get(_without_suffix(key))
         if found is not None:
             return found, "company"
-        for suffix in ("", *_BRAND_SUFFIXES):
-            if suffix and not key.endswith(suffix):
-                continue
-            owner = self.names.get(key[: len(key) - len(suffix)] if suffix else key)
-            if owner is not None:
-                return owner, "name"
+        owner = self.names.get(key)
+        if owner is not None:
+            return owner, "name"
+        if key.endswith(_BRAND_SUFFIXES):
+            for suffix in _BRAND_SUFFIXES:
+                if key.endswith(suffix):
+                    owner = self.names.get(key[: len(key) - len(suffix)])
+                    if owner is not None:
+                        return owner, "name"
         return None, ""
 
     def leading_name(self, goods: str) -> str | None:
@@ -220,18 +232,24 @@ def may_name_by_goods(counterparty: str) -> bool:
     """Whether a row's goods text may name the service: not a person's or a shop's row."""
     if is_person(counterparty):
         return False
-    return not _SHOP.search(fold(counterparty))
+    return not _is_shop(fold(counterparty))
 
 
-def is_payment_institution(counterparty: str) -> bool:
-    key = fold(counterparty)
-    return any(key.startswith(name) for name in _PAYMENT_INSTITUTIONS)
+def _is_shop(key: str) -> bool:
+    return key.endswith(_SHOP_ENDS) and _SHOP.search(key) is not None
+
+
+def is_payment_institution(counterparty: str, key: str | None = None) -> bool:
+    if key is None:
+        key = fold(counterparty)
+    return key.startswith(_PAYMENT_INSTITUTIONS)
 
 
 CANDIDATE_MAX = 60  # characters: a counterparty offered by its name is a name, not a sentence
 MAX_NAME = 200  # characters of a counterparty looked at: real ones are far shorter
 
 
+MEMO_MAX = 10_000  # distinct texts whose payment words are remembered
 IGNORE, SERVICE, UNKNOWN = 0, 1, 2  # what a counterparty's rows are read for
 
 
@@ -256,20 +274,44 @@ class _Day:
                 self.first = day
 
 
+_NO_KINDS: frozenset[str] = frozenset()
+_ABOVE = "\U0010ffff"  # above every day a cell writes: where a counterparty's first day starts
+
+
 class _Party(_Day):
     """One counterparty as the statement writes it, and its rows: a statement repeats counterparties,
-    so what one is, is worked out once for each."""
+    so what one is, is worked out once for each. Its first day starts at _ABOVE and its last at ""
+    (not None), so that the loop tests each with one comparison."""
 
     __slots__ = ("candidate", "key", "mode", "named", "service_id", "via")
 
-    def __init__(self, mode: int, service_id: str | None, via: str, candidate: str) -> None:
-        super().__init__()
+    def __init__(self, mode: int, service_id: str | None, via: str, candidate: str, key: str = "") -> None:
+        self.count = 0
+        self.kinds = _NO_KINDS  # replaced, not changed, when kinds are found (`|=`)
+        self.first = _ABOVE
+        self.last = ""
         self.mode = mode  # IGNORE: a person, shop or payment institution; SERVICE; UNKNOWN
         self.service_id = service_id
         self.via = via
         self.candidate = candidate  # its name, when it may be offered as a custom item; else ""
-        self.key = fold(candidate)
+        self.key = key if candidate else ""  # the candidate's name folded
         self.named = 0  # its rows whose goods named a service (they count for that service)
+
+    def days(self) -> tuple[date | None, date | None]:
+        first = self.first if self.first != _ABOVE else None
+        return _date(first), _date(self.last or None)
+
+
+def _party_of(index: BillIndex, cell: object) -> _Party:
+    """What a counterparty cell is (see the rules above), its name folded once."""
+    name = cell.strip()[:MAX_NAME] if isinstance(cell, str) else ""
+    key = fold(name)
+    service_id, via = index.counterparty(name, key)
+    if service_id is not None:
+        return _Party(SERVICE, service_id, via, "")
+    if not name or is_person(name) or _is_shop(key) or key.startswith(_PAYMENT_INSTITUTIONS):
+        return _Party(IGNORE, None, "", "")
+    return _Party(UNKNOWN, None, "", name if len(name) <= CANDIDATE_MAX else "", key)
 
 
 def _iso(value: object) -> str:
@@ -279,26 +321,57 @@ def _iso(value: object) -> str:
 
 
 def _date(value) -> date | None:
-    return day_of(value) if value is not None else None
+    """The date of a day kept by _Day (None: none kept). Many share a date: each read once."""
+    if value is None:
+        return None
+    text = value.strip()
+    if len(text) < 10:
+        return day_of(text)
+    found = _DATES.get(text[:10], False)
+    if found is False:
+        found = _DATES[text[:10]] = day_of(text)
+        if len(_DATES) > MEMO_MAX:
+            _DATES.clear()
+    return found
 
 
-def match_rows(rows: Iterator[list], path: PathLike, catalog: Catalog, issuer: str) -> BillMatches:
+_DATES: dict[str, date | None] = {}  # YYYY-MM-DD text -> its date (see _date)
+
+
+def match_rows(
+    rows: Iterator[list], path: PathLike, catalog: Catalog, issuer: str, text: bool = False
+) -> BillMatches:
     """What a statement reveals, from its rows as a reader gives them (preamble and header line
-    included; see bill_table): the path `numretire import bill` takes, without a Payment per row."""
+    included; see bill_table): the path `numretire import bill` takes, without a Payment per row.
+    `text`: every cell is text (a CSV's); else a workbook's dates are read as days first."""
     at = layout(rows, path)
     columns = (at.counterparty, at.goods, at.type, at.method, at.remark, at.time)
+    if not text:
+        rows = _text_days(rows, at.time)
     return _match(rows, columns, at.width, path, catalog, issuer)
 
 
 def match_payments(payments: Iterable[Payment], catalog: Catalog, issuer: str) -> BillMatches:
     """What a statement's rows reveal: the services (and unknown agreement holders) it names."""
-    return _match(iter(payments), (0, 1, 2, 3, 4, 6), 7, "", catalog, issuer)
+    return _match(_text_days(iter(payments), 6), (0, 1, 2, 3, 4, 6), 7, "", catalog, issuer)
+
+
+def _text_days(rows: Iterator, at: int) -> Iterator:
+    """The rows, each one's day cell as YYYY-MM-DD text ("" for none) when it was not text: the
+    matching loop compares days as text."""
+    for row in rows:
+        if len(row) > at and row[at].__class__ is not str:
+            row = list(row)
+            row[at] = _iso(row[at])
+        yield row
 
 
 def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> BillMatches:
     """The matching loop. Per row: its counterparty looked up, its day kept, and for a service's or
-    an unknown company's row one search for payment words (and for the latter its goods' first
-    characters); people's and shops' rows are only counted. The rest is done once per counterparty."""
+    an unknown company's row one test for payment words (and for the latter its goods' first
+    character); people's and shops' rows are only counted. What a counterparty is, what a goods text
+    names and which kinds a row's words show are each worked out once for each distinct value."""
+    from itertools import islice
     from operator import itemgetter
 
     index = BillIndex(catalog)
@@ -307,67 +380,114 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
     kind_cells = itemgetter(*cells) if len(cells) > 1 else (lambda row: (row[cells[0]],)) if cells else None
     parties: dict[object, _Party] = {}
     by_goods: dict[str, _Day] = {}  # service -> the rows whose goods named it
-
-    def party_of(cell: object) -> _Party:
-        name = cell.strip()[:MAX_NAME] if isinstance(cell, str) else ""
-        service_id, via = index.counterparty(name)
-        if service_id is not None:
-            return _Party(SERVICE, service_id, via, "")
-        if not name or not may_name_by_goods(name) or is_payment_institution(name):
-            return _Party(IGNORE, None, "", "")
-        return _Party(UNKNOWN, None, "", name if len(name) <= CANDIDATE_MAX else "")
+    kinds_seen: dict[str, frozenset[str]] = {}  # a row's joined words -> its kinds (most repeat)
 
     def kinds_in(row) -> frozenset[str]:
         try:
             joined = "|".join(kind_cells(row))
         except TypeError:  # a workbook's empty or numeric cells
             joined = "|".join(c for c in kind_cells(row) if isinstance(c, str))
-        return kinds_of(joined)
+        kinds = kinds_seen.get(joined)
+        if kinds is None:
+            kinds = kinds_of(joined)
+            if len(kinds_seen) < MEMO_MAX:
+                kinds_seen[joined] = kinds
+        return kinds
 
-    from itertools import islice
+    # Whether a row's type, method and remark cells (few distinct values: 商户消费, 花呗, /) hold a
+    # payment word's trigger, settled once for each distinct trio; the goods cell is searched as it is.
+    others = [i for i in (at_type, at_method, at_remark) if i is not None]
+    others_of = itemgetter(*others) if others else None
+    worded: dict[object, bool] = {}
+    worded_get = worded.get
 
+    goods_kinds: dict[str, frozenset[str]] = {}  # a goods text with a payment word -> its kinds
+    goods_kinds_get = goods_kinds.get
+
+    def goods_kinds_of(goods: str) -> frozenset[str]:
+        found = kinds_of(goods)
+        if len(goods_kinds) < MEMO_MAX:
+            goods_kinds[goods] = found
+        return found
+
+    def is_worded(trio: object) -> bool:
+        found = any(
+            isinstance(c, str) and ("续" in c or "扣" in c or "免密" in c)
+            for c in (trio if len(others) > 1 else (trio,))  # type: ignore[arg-type]
+        )
+        if len(worded) < MEMO_MAX:
+            worded[trio] = found
+        return found
+
+    # Whether a goods text's first character may start a name (see BillIndex.leading_name): most
+    # goods start with a plain Chinese or ASCII character no name starts with.
     starts = index.starts
+    may_start: dict[str, bool] = {}
+
+    def starts_name(first: str) -> bool:
+        found = may_start[first] = first in starts or not (first.isascii() or "\u4e00" <= first <= "\u9fff")
+        return found
+
+    look_at_goods = at_goods is not None
     party_get = parties.get
+    start_get = may_start.get
     for row in islice(rows, MAX_ROWS):
         if len(row) < width:
             continue  # a blank line, or the footer some versions add
         cell = row[at_party]
         party = party_get(cell)
         if party is None:
-            party = parties[cell] = party_of(cell)
-        day = row[at_time]
-        if day.__class__ is not str:
-            day = _iso(day)
+            party = parties[cell] = _party_of(index, cell)
+        day = row[at_time]  # text: see _text_days
         party.count += 1
-        if day:
-            if party.last is None or day > party.last:
-                party.last = day
-            if party.first is None or day < party.first:
-                party.first = day
+        # first starts above every day and last below (see _Party): one test each, "" days aside
+        if day > party.last:
+            party.last = day
+        if day < party.first and day:
+            party.first = day
         mode = party.mode
-        if not mode or kind_cells is None:
+        if not mode:
             continue
-        if mode == UNKNOWN and at_goods is not None:
+        # 续, 扣 or 免密 is in every payment word (see _KIND_WORDS): a row without them has none
+        if look_at_goods:
             goods = row[at_goods]
-            if goods and goods.__class__ is str:
-                first = goods[0]
-                # the common case, no name starting so, decided here (see BillIndex.leading_name)
-                if first in starts or not (first.isascii() or "\u4e00" <= first <= "\u9fff"):
-                    service_id = index.leading_name(goods)
-                    if service_id is not None:
-                        party.named += 1
-                        named = by_goods.get(service_id)
-                        if named is None:
-                            named = by_goods[service_id] = _Day()
-                        named.add(day)
-                        named.kinds |= kinds_in(row)
-                        continue
-        try:
-            joined = "|".join(kind_cells(row))
-        except TypeError:  # a workbook's empty or numeric cells
-            joined = "|".join(c for c in kind_cells(row) if isinstance(c, str))
-        if "续" in joined or "扣" in joined or "免密" in joined:  # in every payment word: see _KIND_WORDS
-            party.kinds |= kinds_of(joined)
+            if goods.__class__ is str:
+                if mode == UNKNOWN and goods:
+                    named = start_get(goods[0])
+                    if named is None:
+                        named = starts_name(goods[0])
+                    if named:
+                        service_id = index.leading_name(goods)
+                        if service_id is not None:
+                            party.named += 1
+                            named = by_goods.get(service_id)
+                            if named is None:
+                                named = by_goods[service_id] = _Day()
+                            named.add(day)
+                            named.kinds |= kinds_in(row)
+                            continue
+                if "续" in goods or "扣" in goods or "免密" in goods:
+                    # the row's kinds: its goods' and its other cells' (no word spans two cells)
+                    found = goods_kinds_get(goods)
+                    if found is None:
+                        found = goods_kinds_of(goods)
+                    if others_of is not None:
+                        trio = others_of(row)
+                        more = worded_get(trio)
+                        if more is None:
+                            more = is_worded(trio)
+                        if more:
+                            found = found | kinds_in(row)
+                    if not found <= party.kinds:
+                        party.kinds |= found
+                    continue
+        if others_of is not None:
+            trio = others_of(row)
+            found = worded_get(trio)
+            if found is None:
+                found = is_worded(trio)
+            if found:
+                party.kinds |= kinds_in(row)
     if next(rows, None) is not None:
         raise ImportFileError("import.too_many", path=str(path), limit=f"{MAX_ROWS:,}")
     total = sum(party.count for party in parties.values())
@@ -376,7 +496,7 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
     unknown: dict[str, tuple[str, _Tally]] = {}
     own = _Tally()
     for party in parties.values():
-        first, last = _date(party.first), _date(party.last)
+        first, last = party.days()
         own.merge(party.count, first, last, (), "issuer")
         if party.mode == SERVICE:
             tallies.setdefault(party.service_id, _Tally()).merge(

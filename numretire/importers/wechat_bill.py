@@ -11,9 +11,10 @@ first sheet. Layout: deb-sig/double-entry-generator example/wechat/example-wecha
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, closing
 
-from numretire.importers import ImportFileError, PathLike, problem_of, read_head
-from numretire.importers.bill_table import HEADER_WITHIN, csv_rows, encoding_of, is_header
+from numretire.importers import ImportFileError, PathLike, Progress, problem_of, read_head
+from numretire.importers.bill_table import HEADER_WITHIN, csv_rows, encoding_of, is_header, open_csv
 
 MAX_UNZIPPED = 1 << 30  # bytes an .xlsx may expand to
 MAX_RATIO = 200  # expansion of one member: real sheets compress about 10x
@@ -27,6 +28,21 @@ def looks_like_wechat(text: str) -> bool:
 def iter_csv_rows(path: PathLike) -> Iterator[list[str]]:
     """The CSV statement's lines as rows, preamble and header line included (see bill_table)."""
     return csv_rows(path, encoding_of(read_head(path)))
+
+
+def open_csv_rows(
+    path: PathLike, on_progress: Progress | None = None
+) -> AbstractContextManager[Iterator[list[str]]]:
+    """The same rows, for a `with` block (see bill_table.open_csv)."""
+    return open_csv(path, encoding_of(read_head(path)), on_progress=on_progress)
+
+
+def open_xlsx_rows(
+    path: PathLike, on_progress: Progress | None = None
+) -> AbstractContextManager[Iterator[list]]:
+    """The workbook's rows (see iter_xlsx_rows), for a `with` block: the workbook is closed at its end
+    (openpyxl reads the sheet as it pleases: no progress is told)."""
+    return closing(iter_xlsx_rows(path))
 
 
 def is_xlsx(path: PathLike) -> bool:

@@ -71,6 +71,13 @@ def test_goods_name_the_service_only_when_they_start_with_it_and_not_for_shops_o
     assert "keep" not in found([row("某某", "Keeper 会员")]) and "keep" in found([row("某某", "Keep 会员")])
 
 
+def test_payment_kinds_are_the_models():
+    from numretire.importers import match_bills
+    from numretire.model import EVIDENCE_KINDS
+
+    assert match_bills.KINDS == EVIDENCE_KINDS
+
+
 def test_payment_kinds():
     assert kinds_of("商户消费", "美团自动续费", "零钱", "") == {"subscription"}
     assert kinds_of("", "爱奇艺VIP连续包月", "", "") == {"subscription"}
@@ -110,3 +117,12 @@ def test_nothing_but_ids_counts_days_and_kinds_leaves_the_matcher():
 def test_shops_with_their_branch_in_brackets_are_shops():
     assert "iqiyi" not in found([row("过桥米线(传奇广场店)", "爱奇艺会员")])
     assert "iqiyi" not in found([row("某某旗舰店(北京)", "爱奇艺会员")])
+
+
+def test_the_catalog_names_the_companies_statements_bill_services_under():
+    from numretire.catalog import load
+
+    # repo:ssttkkl/finance-tracker:tests/test_convert.py, a bill importer's test data
+    rows = [row("高德信息技术有限公司"), row("上海钧哈网络科技有限公司"), row("杭州乐读科技有限公司")]
+    hits = {h.service_id for h in match_payments(rows, load(), "alipay").services}
+    assert hits == {"amap", "hellobike", "netease-cloud-music", "alipay"}

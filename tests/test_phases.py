@@ -257,7 +257,7 @@ def test_check_after_cancellation(cancelled, monkeypatch):
     on(monkeypatch, FROZEN)
     zh = cancelled("check", "--lang", "zh", code=3).stdout
     assert "可以注销" not in zh and "现在注销还不安全" not in zh and "运营商事项" not in zh
-    assert "仍绑定着旧号码的账号（2）：" in zh and "京东（JD.com）（风险极高）" in zh
+    assert "仍绑定着旧号码的账号（2）：" in zh and "京东（JD.com）（风险极高，官方客服 95118）" in zh
     cancelled("add", "icbc")
     assert "（风险高，官方客服 95588）" in cancelled("check", "--lang", "zh", code=3).stdout
     assert "(high risk; official hotline 95588)" in cancelled("check", "--lang", "en", code=3).stdout

@@ -37,7 +37,9 @@ RESEARCH_NOTE = re.compile(
 )
 # A source that names an id of a search index ("index id 31334979548", "find_string id 35164973264")
 # instead of a place a user can open: cite the page, or the file as repo:OWNER/NAME:PATH@COMMIT.
-INTERNAL_SOURCE = re.compile(r"\bindex ids?\b|\bfind_string\b|\bsource index\b|\bsearch index\b", re.IGNORECASE)
+INTERNAL_SOURCE = re.compile(
+    r"\bindex ids?\b|\bfind_string\b|\bsource index\b|\bsearch index\b", re.IGNORECASE
+)
 # Problems of completeness and consistency that `catalog lint` reports but loading ignores, so that a
 # user's own entry with, say, no domain still loads.
 QUALITY = frozenset(

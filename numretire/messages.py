@@ -634,7 +634,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "walk.note": ("注意：{note}", "Note: {note}"),
     "walk.url": ("官方网址：{url}", "Official site: {url}"),
     "walk.hotline": ("官方客服：{hotline}", "Official hotline: {hotline}"),
-    "walk.url_hotline": ("官方网址：{url} · 官方客服：{hotline}", "Official site: {url} · hotline: {hotline}"),
+    "walk.url_hotline": (
+        "官方网址：{url} · 官方客服：{hotline}",
+        "Official site: {url} · hotline: {hotline}",
+    ),
     "walk.your_note": ("你的备注：{note}", "Your note: {note}"),
     # ---------------------------------------------------------------- triage
     "triage.needs_tty": (

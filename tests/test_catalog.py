@@ -381,7 +381,9 @@ def test_user_facing_text_never_tells_how_a_fact_was_found(tmp_path, words):
     ],
 )
 def test_a_source_never_names_a_search_index_id(tmp_path, cited):
-    text = GOOD.replace('source = ["https://example.org/help"]', f'source = ["https://example.org/help", "{cited}"]')
+    text = GOOD.replace(
+        'source = ["https://example.org/help"]', f'source = ["https://example.org/help", "{cited}"]'
+    )
     assert [key for key, _ in _lint_text(tmp_path, text)] == ["lint.internal_source"]
     repo = "repo:dackouer/dackou-webman:app/install/install.sql@62bafa20895b9fed821cf62960ddabefccd363c9"
     assert _lint_text(tmp_path, GOOD.replace('"https://example.org/help"', f'"{repo}"')) == []

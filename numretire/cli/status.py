@@ -13,7 +13,8 @@ def status_document(session: Session, profile, items) -> dict:
     from numretire.profiles import days_left
 
     stones = retirement.milestones(profile, session.catalog)
-    overall, rows = plan.progress(items, timeline.where(clock.today(), stones).gone)
+    ph = timeline.where(clock.today(), stones)
+    overall, rows = plan.progress(items, ph.gone)
     verdict = plan.verdict_for(profile, session.catalog, items)
     return {
         "profile": profile_json(session, profile),
@@ -23,7 +24,7 @@ def status_document(session: Session, profile, items) -> dict:
         "categories": [{"category": r.category, "done": r.done, "total": r.total} for r in rows],
         "safe_to_cancel": verdict.safe,
         "blockers": [blocker_json(b) for b in verdict.blockers],
-        "phase": timeline.phase(clock.today(), stones),
+        "phase": ph.name,
         "still_tied": [v.id for v in plan.still_tied(items)],
         "lookup": lookup_json(plan.reconcile(profile, session.catalog)),
         "milestones": [{"key": m.key, "on": m.on.isoformat(), "planned": m.planned} for m in stones],

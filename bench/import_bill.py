@@ -9,6 +9,8 @@ child process:
 - the import: `match_bill(path, catalog)` (what `numretire import bill` runs: detection, the
   reader, matching);
 - a bare loop: `csv.reader` over the same file in its encoding, counting the rows.
+- a floor: the same loop, plus what any matcher must do for each row (look up its counterparty in
+  a dict, count it, keep its first and last day), to tell the matcher's cost from the reading's.
 The best of --runs alternating runs is kept for each side. Target (issue 16): import <= 1.6x the bare
 loop at 100,000 rows. Figures are printed, never asserted: a slow machine does not fail anything.
 
@@ -103,6 +105,35 @@ def child(mode: str, path: str) -> None:
             for _row in csv.reader(handle):
                 count += 1
         seconds = time.perf_counter() - start
+    elif mode.endswith("floor"):
+        # What any matcher must do at least: the same csv loop, and for each row one look-up of who
+        # its counterparty is, its count and its first and last day (no payment words, no goods).
+        import csv
+
+        from numretire.importers.bill_table import layout
+
+        encoding = "gb18030" if mode.startswith("alipay") else "utf-8-sig"
+        start = time.perf_counter()
+        with open(path, encoding=encoding, newline="") as handle:
+            rows = csv.reader(handle)
+            at = layout(rows, path)
+            party_at, day_at, width = at.counterparty, at.time, at.width
+            parties: dict[str, list] = {}
+            for row in rows:
+                if len(row) < width:
+                    continue
+                cell = row[party_at]
+                party = parties.get(cell)
+                if party is None:
+                    party = parties[cell] = [0, "", "\U0010ffff"]
+                party[0] += 1
+                day = row[day_at]
+                if day > party[1]:
+                    party[1] = day
+                if day < party[2]:
+                    party[2] = day
+            count = sum(p[0] for p in parties.values())
+        seconds = time.perf_counter() - start
     else:
         from numretire.catalog import load
         from numretire.importers import match_bill
@@ -144,18 +175,25 @@ def main() -> int:
         make_alipay(files["alipay"], count)
         make_wechat(files["wechat"], count)
         run_child("alipay-import", files["alipay"], env)  # builds the catalog cache once
-        print(f"{'statement':<10} {'rows':>10} {'bare s':>8} {'import s':>9} {'ratio':>6}")
+        print(
+            f"{'statement':<10} {'rows':>10} {'bare s':>8} {'import s':>9} {'ratio':>6}"
+            f" {'floor s':>8} {'floor':>6}"
+        )
         ratios = {}
         for kind, path in files.items():
             bare, imported = measure((f"{kind}-bare", f"{kind}-import"), path, args.runs, env)
-            ratios[kind] = imported["seconds"] / bare["seconds"] if bare["seconds"] else float("nan")
+            _bare, floor = measure((f"{kind}-bare", f"{kind}-floor"), path, args.runs, env)
+            base = min(bare["seconds"], _bare["seconds"])
+            ratios[kind] = imported["seconds"] / base if base else float("nan")
+            floors = floor["seconds"] / base if base else float("nan")
             print(
-                f"{kind:<10} {imported['count']:>10,} {bare['seconds']:>8.3f} {imported['seconds']:>9.3f}"
-                f" {ratios[kind]:>5.2f}x",
+                f"{kind:<10} {imported['count']:>10,} {base:>8.3f} {imported['seconds']:>9.3f}"
+                f" {ratios[kind]:>5.2f}x {floor['seconds']:>8.3f} {floors:>5.2f}x",
                 flush=True,
             )
         for kind, ratio in ratios.items():
             print(f"{kind}: import {ratio:.2f}x the bare csv loop (target <= 1.6x)")
+        print("floor: the same csv loop with one look-up, a count and the first and last day per row")
     return 0
 
 

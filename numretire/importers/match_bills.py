@@ -8,7 +8,8 @@ Rules, for each row:
    and the company-form suffix (有限公司, 有限责任公司, 股份有限公司, 公司) left off, so that
    "北京三快在线科技有限公司" and "北京三快在线科技有限责任公司" are one company.
 2. Else the counterparty is, as a whole, one service's name or app name (WeChat Pay bills name the
-   brand: 美团, 滴滴出行), or that name followed by 平台商户 / 特约商户.
+   brand: 美团, 滴滴出行), or that name followed by 平台商户 / 特约商户, or a brand and its company
+   joined by a hyphen (蚂蚁财富-蚂蚁（杭州）基金销售有限公司), found by the brand, else by the company.
 3. Else the goods column (商品说明 / 商品) starts with one service's name or app name ("美团订单…",
    "爱奇艺VIP会员连续包月"), the longest name winning (京东到家 over 京东), a Latin name standing as a
    word, and the counterparty is neither a person (masked: 张*三, x4***6) nor a shop (…店, …商行):
@@ -196,6 +197,14 @@ class BillIndex:
                     owner = self.names.get(key[: len(key) - len(suffix)])
                     if owner is not None:
                         return owner, "name"
+        if "-" in key:  # brand-company (full-width hyphens are folded to this one)
+            brand, _, company = key.partition("-")
+            owner = self.names.get(brand)
+            if owner is not None:
+                return owner, "name"
+            found = self.companies.get(_without_suffix(company))
+            if found is not None:
+                return found, "company"
         return None, ""
 
     def leading_name(self, goods: str) -> str | None:

@@ -474,6 +474,8 @@ class _Signatures:
 # --- senders --------------------------------------------------------------------------------------
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
+# An Indian DLT sender id, normalised: two letters (operator, circle), the header, an optional type.
+_DLT = re.compile(r"[a-z]{2}-([a-z0-9]{3,9})(?:-[a-z])?")
 
 
 def normalise_sender(sender: str) -> str:
@@ -502,6 +504,8 @@ class _Senders:
        digits before it (1069800 + 95588: ICBC's messages relayed through an SMS platform).
     3. Extension: a catalog sender of 5+ digits followed by at most 6 more digits (95555 + 1: a
        branch or campaign sub-port).
+    4. India's DLT form: "VM-PNBSMS-S" is the header PNBSMS behind an operator and circle prefix and
+       a type suffix that change from message to message.
     The longest catalog sender wins; an 11-digit mobile number is never read as a service number.
     """
 
@@ -524,7 +528,11 @@ class _Senders:
         number = normalise_sender(sender)
         self.written.setdefault(number, sender)
         found = self.exact.get(number)
-        if found is None and number.isdigit() and not _MOBILE.fullmatch(number):
+        if found is None and not number.isdigit():
+            dlt = _DLT.fullmatch(number)
+            if dlt is not None:
+                found = self.exact.get(dlt[1])
+        elif found is None and not _MOBILE.fullmatch(number):
             for known in self.numbers:
                 if number.startswith("106") and number.endswith(known) and len(number) - len(known) >= 4:
                     found = self.exact[known]

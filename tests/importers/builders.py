@@ -271,6 +271,7 @@ def small_catalog() -> Catalog:
             service("shop"), signatures=("好店",), packages=("com.example.shop",), domains=("shop.com",)
         ),
         with_aliases(service("global"), senders=("Google",), domains=("google.com",)),
+        with_aliases(service("bank-in"), senders=("HDFCBK",)),
     )
 
 

@@ -96,6 +96,11 @@ def test_normalise_sender(sender, expected):
         ("106995588", "bank-b"),  # 106 + 4 digits: 106 9 95588 would be 3 — this is 1069 + 95588
         ("Google", "global"),
         ("google", "global"),
+        ("AX-HDFCBK-S", "bank-in"),  # India's DLT form: operator and circle, header, type
+        ("JD-HDFCBK", "bank-in"),
+        ("hdfcbk", "bank-in"),
+        ("AX-HDFCBKX-S", None),  # another header
+        ("AXHDFCBK", None),
         ("13800095555", None),  # a mobile number is never a service number
         ("10695555", None),  # too short to be a channel for 95555
         ("95555123456789", None),  # too many digits after it to be a sub-port

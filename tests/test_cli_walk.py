@@ -115,6 +115,16 @@ def test_walk_takes_single_keys_in_a_terminal(three_customs, home, lang, prompt,
     assert len(blocked) == 1 and blocked[0].note == "the bank wants a visit"
 
 
+def test_a_key_typed_before_the_question_is_its_answer(three_customs, home):
+    child = spawn(home, "walk")
+    child.send("s")  # typed while the walk still starts: kept for the first question, not discarded
+    child.expect("Saved: skipped")
+    child.expect("Outcome\\?")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    assert "skipped" in statuses(home).values()
+
+
 def test_walk_in_chinese(three_customs, home):
     child = spawn(home, "walk", lang="zh")
     child.expect("结果？")

@@ -72,7 +72,7 @@ def _one_key(fd: int) -> str:
 
     saved = termios.tcgetattr(fd)
     try:
-        tty.setcbreak(fd)
+        tty.setcbreak(fd, termios.TCSANOW)  # not TCSAFLUSH (the default): a key typed ahead is kept
         while True:
             first = _ahead.pop(0) if _ahead else os.read(fd, 1)
             if not first or first == EOT:

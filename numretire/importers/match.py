@@ -198,7 +198,8 @@ _TRAILING = re.compile(
 _FIRST_LINE = re.compile(r"\s*\*?(?P<f>[^\sA-Za-z\d:：*][^\nA-Za-z\d:：*]{1,23}?)\*?\s*\n")
 _CODE_SUFFIX = re.compile(
     r"\s+(?:id\s+)?(?:code|otp|pin|msg|message|alert|alerts|verification(?:\s+code)?|security\s+code|"
-    r"sms token|token|account)$",
+    r"sms token|token|account)$"
+    r"|\s*(?:验证码|校验码|动态码|动态密码)$",  # "TeamViewer 验证码："
     re.IGNORECASE,
 )
 _CODE_PREFIX = re.compile(r"^(?:your|the)\s+(?=\S)", re.IGNORECASE)

@@ -364,6 +364,8 @@ def test_parse_lookup_without_a_count(text, key):
             ["NAVAMC"],
         ),
         ("10690000", "您的验证码123064，有效期5分钟。[某某门户]", [], ["某某门户"]),
+        ("10690000", "甲银行 验证码： 5532", ["bank-a"], []),  # "TeamViewer 验证码： QGFDAE"
+        ("10690000", "某某门户验证码：5532", [], ["某某门户"]),
         # a sender id as written, without the words that name nobody
         ("Tinkoff", "Покупка, счет карты *1023. 3267 ₽. Доступно 30672,14 ₽", [], ["Tinkoff"]),
         ("NDB ALERT", "Your account was debited with LKR 500.00", [], ["NDB"]),

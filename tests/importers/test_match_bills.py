@@ -64,7 +64,8 @@ def test_counterparty_whole_names_and_brand_suffixes():
 
 def test_a_brand_and_its_company_joined_by_a_hyphen():
     # The form is Alipay's own: 蚂蚁财富-蚂蚁（杭州）基金销售有限公司 is a counterparty in
-    # repo:deb-sig/double-entry-generator:example/alipay/example-alipay-records.csv@64340cf723726f9c2b725ba9b62d56ba2edf3c88
+    # repo:deb-sig/double-entry-generator:example/alipay/example-alipay-records.csv
+    # @64340cf723726f9c2b725ba9b62d56ba2edf3c88
     hits = found([row("美团-某某餐饮管理有限公司"), row("某某－上海拉扎斯信息科技有限公司")])
     assert hits["meituan"].via == ("name",) and hits["eleme"].via == ("company",)
     assert not {"meituan", "eleme"} & set(found([row("美团优选-团长小王"), row("拉扎斯-某某")]))
@@ -136,9 +137,11 @@ def test_the_catalog_names_the_companies_statements_bill_services_under():
     assert hits == {"amap", "hellobike", "netease-cloud-music", "alipay"}
     # Counterparties as statements write them, each beside its source:
     real = [
-        # repo:deb-sig/double-entry-generator:example/alipay/example-alipay-records.csv@64340cf723726f9c2b725ba9b62d56ba2edf3c88
+        # repo:deb-sig/double-entry-generator:example/alipay/example-alipay-records.csv
+        # @64340cf723726f9c2b725ba9b62d56ba2edf3c88
         ("蚂蚁财富-蚂蚁（杭州）基金销售有限公司", "ant-fortune"),
-        # repo:dhr2333/Beancount-Trans-Backend:project/fixtures/sample_files/完整测试_支付宝.csv@c54302e682dc21c7741a9b27caffce749ecb005f
+        # repo:dhr2333/Beancount-Trans-Backend:project/fixtures/sample_files/完整测试_支付宝.csv
+        # @c54302e682dc21c7741a9b27caffce749ecb005f
         ("上海自如企业管理有限公司", "ziroom"),
         ("中国人民财产保险股份有限公司", "picc"),
         # the same project's 完整测试_微信.csv: 王者荣耀点券

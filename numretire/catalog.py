@@ -216,19 +216,33 @@ class Catalog:
         query = text.strip().casefold()
         if not query:
             return []
+        length = len(query)
+        counts: dict[str, int] = {}
+        for char in query:
+            counts[char] = counts.get(char, 0) + 1
         results = []
         for service in self:
             best = 0
             for candidate in _search_terms(service):
                 if candidate == query:
                     score = 100
-                elif candidate.startswith(query) or (len(query) >= 2 and query in candidate):
-                    score = 90 - min(len(candidate) - len(query), 20)
-                elif len(query) >= 3:
-                    matcher = difflib.SequenceMatcher(None, query, candidate)
-                    if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
+                elif candidate.startswith(query) or (length >= 2 and query in candidate):
+                    score = 90 - min(len(candidate) - length, 20)
+                elif length >= 3:
+                    # difflib's real_quick_ratio, from the lengths alone, before any matcher is built:
+                    # most terms end here
+                    if 2 * min(length, len(candidate)) < 0.75 * (length + len(candidate)):
                         continue
-                    ratio = matcher.ratio()
+                    # then its quick_ratio (the characters both have, counted with repeats): the same
+                    # figure difflib gives, without building its tables for every term
+                    left, common = dict(counts), 0
+                    for char in candidate:
+                        if left.get(char, 0) > 0:
+                            left[char] -= 1
+                            common += 1
+                    if 2 * common < 0.75 * (length + len(candidate)):
+                        continue
+                    ratio = difflib.SequenceMatcher(None, query, candidate).ratio()
                     score = int(ratio * 80) if ratio >= 0.75 else 0
                 else:
                     score = 0

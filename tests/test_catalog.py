@@ -112,6 +112,43 @@ def test_search_finds_by_name_alias_sender_domain_and_typo(home, query, expected
     assert results and results[0][0].id == expected, [(s.id, score) for s, score in results[:3]]
 
 
+def test_search_scores_every_term_as_difflib_would(home):
+    """The cheap filters before difflib (lengths, shared characters) drop only terms difflib drops."""
+    import difflib
+    import random
+
+    def reference(services, query):
+        found = []
+        for service in services:
+            best = 0
+            for term in catalog._search_terms(service):
+                if term == query:
+                    score = 100
+                elif term.startswith(query) or (len(query) >= 2 and query in term):
+                    score = 90 - min(len(term) - len(query), 20)
+                elif len(query) >= 3:
+                    ratio = difflib.SequenceMatcher(None, query, term).ratio()
+                    score = int(ratio * 80) if ratio >= 0.75 else 0
+                else:
+                    score = 0
+                best = max(best, score)
+            if best:
+                found.append((service.id, best))
+        return sorted(found)
+
+    loaded = catalog.load(home)
+    services = list(loaded)
+    rng = random.Random(12)
+    queries = ["wechta", "alipya", "zhifubao", "招商银行", "aaa"]
+    for _ in range(15):
+        name = rng.choice([n for s in services for n in s.name.values()]).casefold()
+        cut = rng.randrange(len(name))
+        queries.append(name[:cut] + name[cut + 1 :] if rng.random() < 0.5 else name[:cut] + "x" + name[cut:])
+    for query in queries:
+        got = sorted((s.id, score) for s, score in loaded.search(query, limit=10_000))
+        assert got == reference(services, query.strip().casefold()), query
+
+
 def test_search_with_nothing_finds_nothing(home):
     assert catalog.load(home).search("   ") == []
     assert catalog.load(home).search("zzzzqqqxxx") == []

@@ -8,8 +8,9 @@ Rules, for each row:
    and the company-form suffix (有限公司, 有限责任公司, 股份有限公司, 公司) left off, so that
    "北京三快在线科技有限公司" and "北京三快在线科技有限责任公司" are one company.
 2. Else the counterparty is, as a whole, one service's name or app name (WeChat Pay bills name the
-   brand: 美团, 滴滴出行), or that name followed by 平台商户 / 特约商户, or a brand and its company
-   joined by a hyphen (蚂蚁财富-蚂蚁（杭州）基金销售有限公司), found by the brand, else by the company.
+   brand: 美团, 滴滴出行), or that name followed by 平台商户 / 特约商户 / 生活服务商家, or a brand
+   and its company joined by a hyphen (蚂蚁财富-蚂蚁（杭州）基金销售有限公司), found by the brand, else
+   by the company.
 3. Else the goods column (商品说明 / 商品) starts with one service's name or app name ("美团订单…",
    "爱奇艺VIP会员连续包月"), the longest name winning (京东到家 over 京东), a Latin name standing as a
    word, and the counterparty is neither a person (masked: 张*三, x4***6) nor a shop (…店, …商行):
@@ -55,7 +56,7 @@ _KIND_WORDS = (
 _ANY_KIND = re.compile("|".join(words.pattern for _, words in _KIND_WORDS))
 
 _SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
-_BRAND_SUFFIXES = ("平台商户", "特约商户")
+_BRAND_SUFFIXES = ("平台商户", "特约商户", "生活服务商家")  # the last: 抖音生活服务商家
 # A shop's name ends so, or with its branch in brackets: 某某专营店, 过桥米线(传奇广场店).
 _SHOP = re.compile(r"(?:店|商行|超市|便利|小卖部|档口|工作室)\)?$|(?:店|商行|超市)\(.*\)$")
 _SHOP_ENDS = ("店", "商行", "超市", "便利", "小卖部", "档口", "工作室", ")")  # what _SHOP needs at the end

@@ -146,6 +146,9 @@ def test_the_catalog_names_the_companies_statements_bill_services_under():
         ("中国人民财产保险股份有限公司", "picc"),
         # the same project's 完整测试_微信.csv: 王者荣耀点券
         ("深圳市腾讯天游科技有限公司", "tencent-games"),
+        # 完整测试_支付宝.csv again: 高德打车订单 (aut***@autonavi.com), 双人餐 (cds***@bytedance.com)
+        ("高德打车", "amap"),
+        ("抖音生活服务商家", "douyin"),
     ]
     for party, expected in real:
         hits = {h.service_id for h in match_payments([row(party)], load(), "alipay").services}

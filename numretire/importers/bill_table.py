@@ -9,6 +9,7 @@ and balances are never read at all.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -124,33 +125,133 @@ def open_csv(
     path: PathLike, encoding: str, split_plain: bool = False, on_progress: Progress | None = None
 ) -> Iterator[Iterator[list[str]]]:
     """The rows of the CSV file `path`, read as it streams, for the `with` block; ImportFileError for
-    an unreadable line, and for a line longer than limits.MAX_LINE_BYTES characters (a statement's
-    row is a few hundred: memory stays flat whatever the file holds).
+    an unreadable line, and for a line longer than limits.MAX_LINE_BYTES (a statement's row is a few
+    hundred bytes: memory stays flat whatever the file holds).
 
-    With `split_plain`, a line without a quote character is split at its commas, which is what the
+    The csv module reads the file as the io module splits its lines (see _LineGuard). With
+    `split_plain`, a line without a quote character is split at its commas, which is what the
     csv module makes of it, at a fraction of the cost (Alipay quotes no cell it need not); lines with
     quotes, and the lines a quoted cell runs on to, go through the csv module.
 
     `on_progress(done_bytes, total_bytes)` is called now and then, and once at the end.
     """
     import csv
-    from itertools import chain
 
     where = str(path)
     try:
-        with open(path, encoding=encoding, newline="") as handle:
-            blocks = _blocks(handle, where, on_progress)
-            reader = csv.reader(chain.from_iterable(blocks))
-            try:
-                yield _split_rows(blocks, where) if split_plain else reader
-            except csv.Error as exc:
-                raise ImportFileError(
-                    "import.bad_csv", path=where, line=reader.line_num, problem=problem_of(exc)
-                ) from None
-            except UnicodeDecodeError:
-                raise ImportFileError("import.bad_encoding", path=where) from None
+        if split_plain:
+            from itertools import chain
+
+            with open(path, encoding=encoding, newline="") as handle:
+                blocks = _blocks(handle, where, on_progress)
+                reader = csv.reader(chain.from_iterable(blocks))
+                with _reading(where, reader):
+                    yield _split_rows(blocks, where)
+            return
+        with _guarded_text(path, encoding, on_progress) as handle:
+            reader = csv.reader(handle)
+            with _reading(where, reader):
+                yield reader
     except OSError as exc:
         raise ImportFileError("import.unreadable", path=where, problem=exc.strerror or str(exc)) from None
+
+
+@contextmanager
+def _reading(where: str, reader) -> Iterator[None]:
+    """The csv module's and the decoder's errors while `reader` is read, as ImportFileError."""
+    import csv
+
+    try:
+        yield
+    except csv.Error as exc:
+        line = reader.line_num
+        raise ImportFileError("import.bad_csv", path=where, line=line, problem=problem_of(exc)) from None
+    except UnicodeDecodeError:
+        raise ImportFileError("import.bad_encoding", path=where) from None
+
+
+def _guarded_text(path: PathLike, encoding: str, on_progress: Progress | None) -> io.TextIOWrapper:
+    """The file `path` as text (newline="": the csv module sees each line as it is), its bytes read
+    through _LineGuard. The io module splits the lines, so the csv module reads it as fast as a file
+    it opens itself."""
+    raw = io.BufferedReader(_LineGuard(path, on_progress), BUFFER)
+    text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+    text._CHUNK_SIZE = BUFFER  # type: ignore[attr-defined]  # decoded a buffer at a time, not 8 KB
+    return text
+
+
+BUFFER = 1 << 16  # bytes read at a time
+
+
+class _LineGuard(io.FileIO):
+    """The bytes of a file, refused (ImportFileError import.line_too_big) once more than
+    limits.MAX_LINE_BYTES of them come without a line break (\\n: statements end their lines with \\n
+    or \\r\\n), read no further than a buffer past the bound; `on_progress(done, total)` now and then,
+    and once at the end."""
+
+    def __init__(self, path: PathLike, on_progress: Progress | None) -> None:
+        import os
+
+        from numretire.importers import PROGRESS_EVERY, limits
+
+        super().__init__(path, "rb")
+        self.every = PROGRESS_EVERY
+        self.where = str(path)
+        self.limit = limits.MAX_LINE_BYTES
+        self.since = 0  # bytes since the last line break
+        self.done = 0  # bytes read
+        self.on_progress = on_progress
+        self.total = os.fstat(self.fileno()).st_size if on_progress is not None else 0
+        self.reported = 0  # bytes read when progress was last told; -1 once the end was told
+
+    def readinto(self, buffer) -> int:
+        count = super().readinto(buffer)
+        if not count:
+            if self.on_progress is not None and self.reported >= 0:
+                self.on_progress(self.total, max(self.total, self.done))
+                self.reported = -1
+            return count
+        data = bytes(memoryview(buffer)[:count])
+        limit = self.limit
+        first = data.find(b"\n")
+        if first < 0:
+            self.since += count
+        else:
+            if self.since + first > limit:
+                self._too_long(self.done - self.since)
+            if count - first > limit:  # a whole line may lie between two breaks here: look at each
+                at = first + 1
+                while (end := data.find(b"\n", at)) >= 0:
+                    if end - at > limit:
+                        self._too_long(self.done + at)
+                    at = end + 1
+                self.since = count - at
+            else:
+                self.since = count - data.rfind(b"\n") - 1
+        self.done += count
+        if self.since > limit:
+            self._too_long(self.done - self.since)
+        if self.on_progress is not None and self.done - self.reported >= self.every:
+            self.on_progress(min(self.done, self.total), max(self.total, self.done))
+            self.reported = self.done
+        return count
+
+    def _too_long(self, start: int) -> NoReturn:
+        """Refuse the line that starts at byte `start`, naming it by its number (counted as the reader
+        splits lines: at \\n, \\r\\n and a lone \\r), the bytes before it read again a buffer at a
+        time."""
+        self.seek(0)
+        breaks, left, after_cr = 0, start, False
+        while left > 0:
+            block = self.read(min(left, BUFFER))
+            if not block:
+                break
+            left -= len(block)
+            breaks += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+            if after_cr and block.startswith(b"\n"):
+                breaks -= 1  # a \\r\\n split between two buffers is one break
+            after_cr = block.endswith(b"\r")
+        _too_long(self.where, breaks + 1, self.limit)
 
 
 def _blocks(handle, where: str, on_progress: Progress | None = None) -> Iterator[list[str]]:

@@ -36,3 +36,22 @@ def test_split_plain_refuses_nul_bytes_naming_the_line(tmp_path):
     with pytest.raises(ImportFileError) as caught:
         list(csv_rows(path, "utf-8", split_plain=True))
     assert caught.value.params["line"] == 2
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+@pytest.mark.parametrize("buffer", [64, 1 << 16])
+def test_a_quoted_line_past_the_bound_is_refused_by_its_number(tmp_path, monkeypatch, ending, buffer):
+    from numretire.importers import bill_table, limits
+
+    monkeypatch.setattr(limits, "MAX_LINE_BYTES", 300)
+    monkeypatch.setattr(bill_table, "BUFFER", buffer)  # the long line inside one buffer, or across many
+    rows = ['"a","b"', '"c","短"', '"d","e"', '"f","' + "长" * 150 + '"', '"g","h"']
+    path = tmp_path / "t.csv"
+    path.write_bytes(ending.join(rows).encode("utf-8") + ending.encode())
+    with pytest.raises(ImportFileError) as caught:
+        list(csv_rows(path, "utf-8"))
+    assert caught.value.key == "import.line_too_big" and caught.value.params["line"] == 4
+    rows[3] = '"f","' + "长" * 90 + '"'  # 275 bytes: within the bound, read as the csv module reads it
+    path.write_bytes(ending.join(rows).encode("utf-8") + ending.encode())
+    with open(path, encoding="utf-8", newline="") as handle:
+        assert list(csv_rows(path, "utf-8")) == list(csv.reader(handle))

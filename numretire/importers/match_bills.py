@@ -353,27 +353,42 @@ def match_rows(
 ) -> BillMatches:
     """What a statement reveals, from its rows as a reader gives them (preamble and header line
     included; see bill_table): the path `numretire import bill` takes, without a Payment per row.
-    `text`: every cell is text (a CSV's); else a workbook's dates are read as days first."""
+    `text`: every cell is text (a CSV's); else a workbook's cells are read as text first."""
     at = layout(rows, path)
     columns = (at.counterparty, at.goods, at.type, at.method, at.remark, at.time)
-    if not text:
-        rows = _text_days(rows, at.time)
+    if not text or None in columns:
+        rows, columns = _as_text(rows, columns, at.width)
     return _match(rows, columns, at.width, path, catalog, issuer)
 
 
 def match_payments(payments: Iterable[Payment], catalog: Catalog, issuer: str) -> BillMatches:
     """What a statement's rows reveal: the services (and unknown agreement holders) it names."""
-    return _match(_text_days(iter(payments), 6), (0, 1, 2, 3, 4, 6), 7, "", catalog, issuer)
+    rows, columns = _as_text(iter(payments), (0, 1, 2, 3, 4, 6), 7)
+    return _match(rows, columns, 7, "", catalog, issuer)
 
 
-def _text_days(rows: Iterator, at: int) -> Iterator:
-    """The rows, each one's day cell as YYYY-MM-DD text ("" for none) when it was not text: the
-    matching loop compares days as text."""
-    for row in rows:
-        if len(row) > at and row[at].__class__ is not str:
-            row = list(row)
-            row[at] = _iso(row[at])
-        yield row
+def _as_text(rows: Iterator, columns: tuple, width: int) -> tuple[Iterator[list], tuple[int, ...]]:
+    """The rows as the matching loop reads them, when a reader's cells are not all text (a workbook's,
+    a Payment's day) or a column is missing: the cells it reads as text (the day as YYYY-MM-DD, an
+    empty or numeric cell as "": nothing to match), a missing column as an empty cell after the
+    row's others; and where those cells are."""
+    places = tuple(width if i is None else i for i in columns)
+    *texts, at_day = places
+
+    def rows_as_text() -> Iterator[list]:
+        for row in rows:
+            if len(row) < width:
+                yield row  # a blank line or a footer: the loop passes it by
+                continue
+            row = [*row[:width], ""]
+            for i in texts:
+                if row[i].__class__ is not str:
+                    row[i] = ""
+            if row[at_day].__class__ is not str:
+                row[at_day] = _iso(row[at_day])
+            yield row
+
+    return rows_as_text(), places
 
 
 def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> BillMatches:
@@ -385,18 +400,14 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
     from operator import itemgetter
 
     index = BillIndex(catalog)
-    at_party, at_goods, at_type, at_method, at_remark, at_time = columns
-    cells = [i for i in (at_type, at_goods, at_method, at_remark) if i is not None]
-    kind_cells = itemgetter(*cells) if len(cells) > 1 else (lambda row: (row[cells[0]],)) if cells else None
+    at_party, at_goods, at_type, at_method, at_remark, at_time = columns  # all text: see _as_text
+    kind_cells = itemgetter(at_type, at_goods, at_method, at_remark)
     parties: dict[object, _Party] = {}
     by_goods: dict[str, _Day] = {}  # service -> the rows whose goods named it
     kinds_seen: dict[str, frozenset[str]] = {}  # a row's joined words -> its kinds (most repeat)
 
     def kinds_in(row) -> frozenset[str]:
-        try:
-            joined = "|".join(kind_cells(row))
-        except TypeError:  # a workbook's empty or numeric cells
-            joined = "|".join(c for c in kind_cells(row) if isinstance(c, str))
+        joined = "|".join(kind_cells(row))
         kinds = kinds_seen.get(joined)
         if kinds is None:
             kinds = kinds_of(joined)
@@ -405,10 +416,10 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
         return kinds
 
     # Whether a row's type, method and remark cells (few distinct values: 商户消费, 花呗, /) hold a
-    # payment word's trigger, settled once for each distinct trio; the goods cell is searched as it is.
-    others = [i for i in (at_type, at_method, at_remark) if i is not None]
-    others_of = itemgetter(*others) if others else None
-    worded: dict[object, bool] = {}
+    # payment word's trigger, settled once for each distinct value of the three put end to end (a
+    # string, not a tuple: nothing for the garbage collector to track, row after row). A trigger that
+    # only the joining makes (免 + 密) costs one needless look at the row's words, nothing more.
+    worded: dict[str, bool] = {}
     worded_get = worded.get
 
     goods_kinds: dict[str, frozenset[str]] = {}  # a goods text with a payment word -> its kinds
@@ -420,11 +431,8 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
             goods_kinds[goods] = found
         return found
 
-    def is_worded(trio: object) -> bool:
-        found = any(
-            isinstance(c, str) and ("续" in c or "扣" in c or "免密" in c)
-            for c in (trio if len(others) > 1 else (trio,))  # type: ignore[arg-type]
-        )
+    def is_worded(trio: str) -> bool:
+        found = "续" in trio or "扣" in trio or "免密" in trio
         if len(worded) < MEMO_MAX:
             worded[trio] = found
         return found
@@ -438,7 +446,6 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
         found = may_start[first] = first in starts or not (first.isascii() or "\u4e00" <= first <= "\u9fff")
         return found
 
-    look_at_goods = at_goods is not None
     party_get = parties.get
     start_get = may_start.get
     for row in islice(rows, MAX_ROWS):
@@ -448,7 +455,7 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
         party = party_get(cell)
         if party is None:
             party = parties[cell] = _party_of(index, cell)
-        day = row[at_time]  # text: see _text_days
+        day = row[at_time]
         party.count += 1
         # first starts above every day and last below (see _Party): one test each, "" days aside
         if day > party.last:
@@ -458,46 +465,37 @@ def _match(rows, columns, width: int, path, catalog: Catalog, issuer: str) -> Bi
         mode = party.mode
         if not mode:
             continue
-        # 续, 扣 or 免密 is in every payment word (see _KIND_WORDS): a row without them has none
-        if look_at_goods:
-            goods = row[at_goods]
-            if goods.__class__ is str:
-                if mode == UNKNOWN and goods:
-                    named = start_get(goods[0])
+        goods = row[at_goods]
+        if mode == UNKNOWN and goods:
+            named = start_get(goods[0])
+            if named is None:
+                named = starts_name(goods[0])
+            if named:
+                service_id = index.leading_name(goods)
+                if service_id is not None:
+                    party.named += 1
+                    named = by_goods.get(service_id)
                     if named is None:
-                        named = starts_name(goods[0])
-                    if named:
-                        service_id = index.leading_name(goods)
-                        if service_id is not None:
-                            party.named += 1
-                            named = by_goods.get(service_id)
-                            if named is None:
-                                named = by_goods[service_id] = _Day()
-                            named.add(day)
-                            named.kinds |= kinds_in(row)
-                            continue
-                if "续" in goods or "扣" in goods or "免密" in goods:
-                    # the row's kinds: its goods' and its other cells' (no word spans two cells)
-                    found = goods_kinds_get(goods)
-                    if found is None:
-                        found = goods_kinds_of(goods)
-                    if others_of is not None:
-                        trio = others_of(row)
-                        more = worded_get(trio)
-                        if more is None:
-                            more = is_worded(trio)
-                        if more:
-                            found = found | kinds_in(row)
-                    if not found <= party.kinds:
-                        party.kinds |= found
+                        named = by_goods[service_id] = _Day()
+                    named.add(day)
+                    named.kinds |= kinds_in(row)
                     continue
-        if others_of is not None:
-            trio = others_of(row)
-            found = worded_get(trio)
+        # 续, 扣 or 免密 is in every payment word (see _KIND_WORDS): a row without them has none
+        trio = row[at_type] + row[at_method] + row[at_remark]
+        more = worded_get(trio)
+        if more is None:
+            more = is_worded(trio)
+        if "续" in goods or "扣" in goods or "免密" in goods:
+            # the row's kinds: its goods' and its other cells' (no word spans two cells)
+            found = goods_kinds_get(goods)
             if found is None:
-                found = is_worded(trio)
-            if found:
-                party.kinds |= kinds_in(row)
+                found = goods_kinds_of(goods)
+            if more:
+                found = found | kinds_in(row)
+            if not found <= party.kinds:
+                party.kinds |= found
+        elif more:
+            party.kinds |= kinds_in(row)
     if next(rows, None) is not None:
         raise ImportFileError("import.too_many", path=str(path), limit=f"{MAX_ROWS:,}")
     total = sum(party.count for party in parties.values())

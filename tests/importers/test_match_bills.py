@@ -98,6 +98,19 @@ def test_payment_kinds():
     assert hits["meituan"].kinds == ("subscription", "password-free")
 
 
+def test_payment_words_in_any_cell_and_never_across_two():
+    def kinds(*cells: str) -> tuple[str, ...]:
+        kind, method, remark = cells
+        payment = Payment("美团", "订单", kind, method, remark, "支出", date(2026, 1, 1))
+        return found([payment])["meituan"].kinds
+
+    assert kinds("自动扣款", "", "") == ("auto-debit",)  # the type
+    assert kinds("", "免密支付", "") == ("password-free",)  # the method
+    assert kinds("", "", "连续包月") == ("subscription",)  # the remark
+    assert kinds("免", "密", "") == ()  # 免 and 密 in two cells are no word
+    assert kinds("", "自动", "续费") == ()
+
+
 def test_unknown_counterparties_are_offered_only_with_an_agreement():
     result = match_payments(
         [

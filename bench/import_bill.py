@@ -16,7 +16,13 @@ matcher): loading code is start-up, which bench/startup.py measures. The best of
 runs is kept for each side. Target (issue 16): import <= 1.6x the bare
 loop at 100,000 rows. Figures are printed, never asserted: a slow machine does not fail anything.
 
-    python bench/import_bill.py [--rows 100000] [--runs 3]
+    python bench/import_bill.py [--rows 100000] [--runs 3] [--instructions]
+
+With --instructions (needs valgrind), each side runs once under cachegrind instead, over the
+statement and over its preamble and header alone, and the figures are the instructions each row
+costs (the difference between the two, over the rows: start-up and the catalog's index left out).
+A count of instructions does not move with the load of a shared machine, where the clock can swing
+by a third; it is no clock either (a cache miss counts as one), so the target stays the clock's.
 """
 
 from __future__ import annotations
@@ -25,6 +31,10 @@ import argparse
 import json
 import os
 import random
+import re
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -157,10 +167,44 @@ def measure(pair: tuple[str, str], path: Path, runs: int, env: dict[str, str]) -
     return children.measure(__file__, pair, path, runs, env)
 
 
+def instructions(mode: str, path: Path, env: dict[str, str]) -> int:
+    """The instructions a child runs, counted by cachegrind."""
+    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    out = subprocess.run(
+        [*command, sys.executable, __file__, "--child", mode, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
+    if found is None:
+        raise SystemExit(f"cachegrind gave no count for {mode}: {out.stderr[-300:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def per_row(files: dict[str, Path], heads: dict[str, Path], count: int, env: dict[str, str]) -> None:
+    """Print each side's instructions a row, and the import's and floor's ratio to the bare loop's."""
+    print(f"{'statement':<10} {'bare/row':>9} {'import/row':>11} {'ratio':>6} {'floor/row':>10} {'floor':>6}")
+    for kind, path in files.items():
+        cost = {}
+        for side in ("bare", "import", "floor"):
+            mode = f"{kind}-{side}"
+            cost[side] = (instructions(mode, path, env) - instructions(mode, heads[kind], env)) / count
+        bare, imported, floor = cost["bare"], cost["import"], cost["floor"]
+        print(
+            f"{kind:<10} {bare:>9,.0f} {imported:>11,.0f} {imported / bare:>5.2f}x"
+            f" {floor:>10,.0f} {floor / bare:>5.2f}x",
+            flush=True,
+        )
+    print("instructions a row, counted by cachegrind (target: import <= 1.6x the bare loop, in time)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--instructions", action="store_true", help="count instructions (valgrind)")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -168,6 +212,8 @@ def main() -> int:
         return 0
 
     count = max(args.rows, 10)
+    if args.instructions and shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         env = {**os.environ, "NUMRETIRE_HOME": str(tmp / "home")}
@@ -177,6 +223,12 @@ def main() -> int:
         make_alipay(files["alipay"], count)
         make_wechat(files["wechat"], count)
         run_child("alipay-import", files["alipay"], env)  # builds the catalog cache once
+        if args.instructions:
+            heads = {"alipay": tmp / "alipay_head.csv", "wechat": tmp / "wechat_head.csv"}
+            make_alipay(heads["alipay"], 0)
+            make_wechat(heads["wechat"], 0)
+            per_row(files, heads, count, env)
+            return 0
         print(
             f"{'statement':<10} {'rows':>10} {'bare s':>8} {'import s':>9} {'ratio':>6}"
             f" {'floor s':>8} {'floor':>6}"

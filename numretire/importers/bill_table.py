@@ -110,7 +110,7 @@ def payments(rows: Iterator[list], path: PathLike) -> Iterator[Payment]:
         yield Payment(_text(row[at.counterparty]), *texts, day_of(row[at.time]))
 
 
-BLOCK = 1 << 16  # characters read at a time
+BLOCK = 1 << 16  # characters of lines split at a time (at least one line)
 
 
 def csv_rows(path: PathLike, encoding: str, split_plain: bool = False) -> Iterator[list[str]]:
@@ -139,16 +139,13 @@ def open_csv(
 
     where = str(path)
     try:
-        if split_plain:
-            from itertools import chain
-
-            with open(path, encoding=encoding, newline="") as handle:
-                blocks = _blocks(handle, where, on_progress)
-                reader = csv.reader(chain.from_iterable(blocks))
-                with _reading(where, reader):
-                    yield _split_rows(blocks, where)
-            return
         with _guarded_text(path, encoding, on_progress) as handle:
+            if split_plain:
+                from functools import partial
+
+                with _reading(where):
+                    yield _split_rows(iter(partial(handle.readlines, BLOCK), []), where)
+                return
             reader = csv.reader(handle)
             with _reading(where, reader):
                 yield reader
@@ -157,14 +154,15 @@ def open_csv(
 
 
 @contextmanager
-def _reading(where: str, reader) -> Iterator[None]:
-    """The csv module's and the decoder's errors while `reader` is read, as ImportFileError."""
+def _reading(where: str, reader=None) -> Iterator[None]:
+    """The csv module's (`reader`'s) and the decoder's errors while the rows are read, as
+    ImportFileError."""
     import csv
 
     try:
         yield
     except csv.Error as exc:
-        line = reader.line_num
+        line = reader.line_num if reader is not None else 0
         raise ImportFileError("import.bad_csv", path=where, line=line, problem=problem_of(exc)) from None
     except UnicodeDecodeError:
         raise ImportFileError("import.bad_encoding", path=where) from None
@@ -254,51 +252,6 @@ class _LineGuard(io.FileIO):
         _too_long(self.where, breaks + 1, self.limit)
 
 
-def _blocks(handle, where: str, on_progress: Progress | None = None) -> Iterator[list[str]]:
-    """The lines of the text file `handle` (opened with newline=""), split as iterating it splits
-    them, a block of lists at a time; ImportFileError at a line longer than limits.MAX_LINE_BYTES
-    characters, read no further than a block past it. `on_progress` as for open_csv."""
-    import io
-    import os
-
-    from numretire.importers import PROGRESS_EVERY, limits
-
-    limit = limits.MAX_LINE_BYTES
-    total = os.fstat(handle.fileno()).st_size if on_progress is not None else 0
-    reported = 0
-    carry = ""  # the start of a line the last block ended in
-    done = 0  # lines given
-    while True:
-        block = handle.read(BLOCK)
-        if not block:
-            break
-        cut = block.rfind("\n") + 1
-        if not cut:
-            carry += block
-            if len(carry) > limit:
-                _too_long(where, done + 1 + carry.count("\r"), limit)
-            continue
-        text, carry = carry + block[:cut], block[cut:]
-        lines = text.splitlines(keepends=True)
-        if len(lines) != text.count("\n"):  # a lone \r (or a break only splitlines knows) splits too
-            lines = list(io.StringIO(text, newline=""))
-        if max(map(len, lines)) > limit:
-            _too_long(where, done + 1 + next(i for i, line in enumerate(lines) if len(line) > limit), limit)
-        done += len(lines)
-        yield lines
-        if len(carry) > limit:
-            _too_long(where, done + 1, limit)
-        if on_progress is not None:
-            at = handle.buffer.tell()  # bytes read from the file (a block ahead at most)
-            if at - reported >= PROGRESS_EVERY:
-                on_progress(min(at, total), max(total, at))
-                reported = at
-    if carry:
-        yield list(io.StringIO(carry, newline=""))
-    if on_progress is not None:
-        on_progress(total, total)
-
-
 def _too_long(where: str, line: int, limit: int) -> NoReturn:
     from numretire.importers import limits
 
@@ -306,8 +259,9 @@ def _too_long(where: str, line: int, limit: int) -> NoReturn:
 
 
 def _split_rows(blocks: Iterator[list[str]], where: str) -> Iterator[list[str]]:
-    """The rows of `blocks` (see _blocks): a block without a quote or a NUL is split at its commas in
-    one go, others line by line (through the csv module for the lines with quotes)."""
+    """The rows of `blocks` (lists of lines, each with its line end): a block without a quote or a NUL
+    is split at its commas in one go, others line by line (through the csv module for the lines
+    with quotes)."""
     from itertools import chain
     from operator import methodcaller
 

@@ -9,16 +9,23 @@ import sys
 from pathlib import Path
 
 
-def run_child(script: str, mode: str, path: Path, env: dict[str, str]) -> dict[str, float]:
-    """Run `script --child mode path` in a fresh interpreter; its JSON line as a dict."""
-    out = subprocess.run(
-        [sys.executable, script, "--child", mode, str(path)],
+def run(
+    script: str, mode: str, path: Path, env: dict[str, str], prefix: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess:
+    """Run `script --child mode path` in a fresh interpreter (under `prefix`, a tool such as
+    valgrind, when given); its finished process, output captured."""
+    return subprocess.run(
+        [*prefix, sys.executable, script, "--child", mode, str(path)],
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    return json.loads(out.stdout)
+
+
+def run_child(script: str, mode: str, path: Path, env: dict[str, str]) -> dict[str, float]:
+    """Run `script --child mode path` in a fresh interpreter; its JSON line as a dict."""
+    return json.loads(run(script, mode, path, env).stdout)
 
 
 def measure(

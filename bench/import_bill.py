@@ -33,8 +33,6 @@ import os
 import random
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -169,14 +167,8 @@ def measure(pair: tuple[str, str], path: Path, runs: int, env: dict[str, str]) -
 
 def instructions(mode: str, path: Path, env: dict[str, str]) -> int:
     """The instructions a child runs, counted by cachegrind."""
-    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
-    out = subprocess.run(
-        [*command, sys.executable, __file__, "--child", mode, str(path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    valgrind = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
+    out = children.run(__file__, mode, path, env, prefix=valgrind)
     found = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
     if found is None:
         raise SystemExit(f"cachegrind gave no count for {mode}: {out.stderr[-300:]}")
